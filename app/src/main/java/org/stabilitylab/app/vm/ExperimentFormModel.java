@@ -113,6 +113,18 @@ public final class ExperimentFormModel {
         value(key).set(value);
     }
 
+    /**
+     * Picks a choice as the placement/initialisation buttons do: when the new placement rules out the
+     * current initialisation (Admin needs Post-LN), the initialisation falls back to "default".
+     */
+    public void choose(String key, String choice) {
+        set(key, choice);
+        if (experiment.get() == null && !"model.init".equals(key) && values.containsKey("model.init")
+                && !error("model.init").get().isEmpty() && !"default".equals(value("model.init").get())) {
+            set("model.init", "default");
+        }
+    }
+
     /** Whether {@code choice} is allowed for {@code key} given every other field; null when it is, else why not. */
     public String whyNot(String key, String choice) {
         Experiment e = experiment.get();

@@ -1,0 +1,68 @@
+package org.stabilitylab.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Command-line options: {@code --preset NAME|FILE} to open with, and the screenshot mode
+ * {@code --screenshot FILE [--steps N] [--compare] [--tab N] [--size WxH]} used for README images.
+ */
+public record AppOptions(String preset, Path screenshot, int steps, boolean compare, int tab, int width, int height,
+                         boolean amplify, boolean presentation) {
+
+    public static final String USAGE = "usage: stability-lab [--preset NAME|FILE] "
+            + "[--screenshot FILE [--steps N] [--compare] [--tab N] [--size WxH] [--amplify] [--present]]";
+
+    public static AppOptions parse(List<String> args) {
+        String preset = null;
+        Path shot = null;
+        int steps = 200;
+        boolean compare = false;
+        int tab = 0;
+        int w = 1500;
+        int h = 940;
+        boolean amplify = false;
+        boolean present = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--preset" -> preset = value(args, ++i, a);
+                case "--screenshot" -> shot = Path.of(value(args, ++i, a));
+                case "--steps" -> steps = number(value(args, ++i, a), a);
+                case "--compare" -> compare = true;
+                case "--amplify" -> amplify = true;
+                case "--present" -> present = true;
+                case "--tab" -> tab = number(value(args, ++i, a), a);
+                case "--size" -> {
+                    String[] wh = value(args, ++i, a).split("x");
+                    if (wh.length != 2) {
+                        throw new IllegalArgumentException("--size: expected WIDTHxHEIGHT, e.g. 1500x940");
+                    }
+                    w = number(wh[0], a);
+                    h = number(wh[1], a);
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
+            }
+        }
+        return new AppOptions(preset, shot, steps, compare, tab, w, h, amplify, present);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + ": missing value\n" + USAGE);
+        }
+        return args.get(i);
+    }
+
+    private static int number(String s, String option) {
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": '" + s + "' is not a whole number >= 0");
+        }
+    }
+}
