@@ -28,6 +28,9 @@ final class PresetJson {
 
     /** Parses strict JSON, or fails naming {@code source} and the line of the first syntax error. */
     static JsonObject parseObject(String json, String source) {
+        if (json.isBlank()) {
+            throw new BadInputException(source, "empty; expected a JSON object { ... }");
+        }
         JsonElement root;
         try (JsonReader reader = new JsonReader(new StringReader(json))) {
             reader.setStrictness(Strictness.STRICT);
@@ -134,6 +137,15 @@ final class PresetJson {
             message = message.substring(0, at);
         }
         message = message.strip();
+        if (message.contains("LENIENT")) {
+            return ": not strict JSON (comments, single quotes, bare words and text after the object are not allowed)";
+        }
+        if (message.equals("Expected name")) {
+            return ": expected a quoted key (a trailing comma?)";
+        }
+        if (message.equals("End of input")) {
+            return ": the text ends early (a missing '}', ']' or '\"'?)";
+        }
         return message.isEmpty() || message.equals("null") ? "" : ": " + message;
     }
 }

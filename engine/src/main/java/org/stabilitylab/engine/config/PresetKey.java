@@ -148,7 +148,7 @@ abstract class PresetKey {
 
         private void checkRange(long v) {
             if (v < min || v > max) {
-                throw bad(v + " is not in " + range());
+                throw bad(max == Long.MAX_VALUE ? v + " is below " + min : v + " is not in " + range());
             }
         }
 

@@ -3,6 +3,7 @@ package org.stabilitylab.engine.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,12 @@ public final class Presets {
 
     /** Loads a preset from a .json file, or a shipped preset by name. */
     public static Experiment load(String fileOrName) {
-        Path file = Path.of(fileOrName);
+        Path file;
+        try {
+            file = Path.of(fileOrName);
+        } catch (InvalidPathException e) {
+            throw new BadInputException(fileOrName, "not a valid file name or preset name");
+        }
         if (Files.isRegularFile(file)) {
             try {
                 return parse(Files.readString(file, StandardCharsets.UTF_8), fileOrName);
