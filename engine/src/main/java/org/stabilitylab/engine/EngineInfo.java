@@ -1,0 +1,40 @@
+package org.stabilitylab.engine;
+
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Versions and the compute backend actually in use, for run records, the status bar and --version. */
+public final class EngineInfo {
+    private EngineInfo() {
+    }
+
+    /** This build's version, from the jar manifest (or "dev" when running from classes). */
+    public static String version() {
+        String v = EngineInfo.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** The ND4J backend in use, e.g. "nd4j-native (CPU, OPENBLAS)" or "nd4j-cuda". */
+    public static String backend() {
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String kind = String.valueOf(env.getOrDefault("backend", "?"));
+        String blas = String.valueOf(env.getOrDefault("blas.vendor", "?"));
+        boolean cuda = "CUDA".equalsIgnoreCase(kind);
+        return (cuda ? "nd4j-cuda" : "nd4j-native") + " " + Nd4j.getExecutioner().getClass().getPackage()
+                .getImplementationVersion() + " (" + kind + ", " + blas + ")";
+    }
+
+    /** The device that runs the maths: a GPU's name, or the CPU with its core count. */
+    public static String device() {
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        Object name = env.get("cuda.devicesInformation");
+        if (name != null) {
+            return "GPU " + name;
+        }
+        return "CPU x" + Runtime.getRuntime().availableProcessors();
+    }
+
+    public static String java() {
+        return System.getProperty("java.version");
+    }
+}
