@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The small CSV dialect of run records: comma separated, a header row, numbers in Java's
- * round-trip form, NaN as an empty cell, infinities as Infinity / -Infinity (a blown-up gradient
- * norm is a result worth keeping), and text quoted only when it must be.
+ * The one CSV dialect of run records, sweeps and amplify tables: comma separated, a header row,
+ * numbers in Java's round-trip form, NaN as an empty cell, infinities as Infinity / -Infinity (a
+ * blown-up gradient norm is a result worth keeping), and text quoted only when it must be.
  */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static String cell(double v) {
+    public static String cell(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
-    static String cell(String text) {
+    public static String cell(String text) {
         if (text == null) {
             return "";
         }
@@ -26,12 +26,12 @@ final class Csv {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
-    static double number(String cell) {
+    public static double number(String cell) {
         return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
     }
 
     /** Splits one line written by {@link #cell}; quoted cells may hold commas and doubled quotes. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.stabilitylab.engine.EngineInfo;
 import org.stabilitylab.engine.run.LayerMetrics;
 import org.stabilitylab.engine.run.RunInfo;
 import org.stabilitylab.engine.run.RunListener;
@@ -120,11 +121,10 @@ public final class RunRecordWriter implements RunListener {
 
     private static Map<String, String> versions(RunInfo info) {
         Map<String, String> v = new LinkedHashMap<>();
-        String app = RunRecordWriter.class.getPackage().getImplementationVersion();
-        v.put("app", app == null ? "dev" : app);
+        v.put("app", EngineInfo.version());
         v.put("nd4jBackend", info.backend());
         v.put("device", info.device());
-        v.put("java", System.getProperty("java.version"));
+        v.put("java", EngineInfo.java());
         return v;
     }
 
