@@ -44,7 +44,8 @@ final class PresetsCommand implements Command {
                 String allowed = switch (info.kind()) {
                     case "choice" -> String.join("|", info.choices());
                     case "text" -> "text";
-                    default -> info.kind() + " " + number(info.min()) + ".." + number(info.max());
+                    default -> info.kind() + " " + (info.max() > 1e15 ? ">= " + number(info.min())
+                            : number(info.min()) + ".." + number(info.max()));
                 };
                 out.printf("%-22s %-30s %s%n", key, allowed, info.help());
             }
