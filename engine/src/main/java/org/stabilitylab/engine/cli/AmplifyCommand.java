@@ -62,7 +62,7 @@ final class AmplifyCommand implements Command {
         List<Integer> depths = depths(args.require("--depths", "a list of depths, e.g. --depths 1,2,4,8"));
         int seeds = args.integer("--seeds", 1, 1, 1000);
         Path dir = OutDirs.choose(args, "amplify-" + base.name());
-        Files.createDirectories(dir);
+        OutDirs.create(dir);
         boolean quiet = args.has("--quiet");
         int total = depths.size() * seeds;
         List<AmplifyPoint> points;

@@ -1,15 +1,27 @@
 package org.stabilitylab.engine.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.stabilitylab.engine.config.BadInputException;
 
 /** Where output goes when no --out is given: a new timestamped folder under runs/. */
 final class OutDirs {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private OutDirs() {
+    }
+
+    /** Creates {@code dir}; a folder that cannot be made is bad input naming --out, not a crash. */
+    static Path create(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException("--out", "cannot create folder " + dir + " (" + e.getMessage() + ")");
+        }
     }
 
     static Path choose(Args args, String prefix) {

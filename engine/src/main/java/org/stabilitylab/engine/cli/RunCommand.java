@@ -61,7 +61,7 @@ final class RunCommand implements Command {
     /** One training run to completion with its record in {@code dir}; progress to {@code progress} if not null. */
     static Outcome train(Experiment e, Path dir, PrintStream progress, String label) {
         TrainingRun run = new TrainingRun(e);
-        RunRecordWriter writer = new RunRecordWriter(dir);
+        RunRecordWriter writer = new RunRecordWriter(OutDirs.create(dir));
         run.addListener(writer);
         if (progress != null) {
             run.addListener(new Progress(progress, label, e.train().steps()));

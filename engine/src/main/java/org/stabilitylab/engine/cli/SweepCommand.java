@@ -64,7 +64,7 @@ final class SweepCommand implements Command {
         int seeds = args.integer("--seeds", 1, 1, 1000);
         List<Planned> plan = plan(base, grid, seeds);
         Path dir = OutDirs.choose(args, "sweep-" + base.name());
-        Files.createDirectories(dir);
+        OutDirs.create(dir);
         int failed = 0;
         try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve("sweep.csv"), StandardCharsets.UTF_8)) {
             csv.write(String.join(",", grid.keys()) + ",seed," + SUMMARY_COLUMNS + "\n");

@@ -125,6 +125,14 @@ class CliBadInputTest {
     }
 
     @Test
+    void outFolderThatCannotBeCreated(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        assertBadInput(CliRunner.run("run", "--preset", "post-ln-6", "--out", file.resolve("run").toString()),
+                "--out: cannot create folder");
+    }
+
+    @Test
     void noArgumentsPrintsUsageAndExits2() {
         CliRunner r = CliRunner.run();
         assertEquals(2, r.code());
