@@ -176,6 +176,11 @@ final class Transformer {
         return encoder != null ? encoderOut : decoderOut;
     }
 
+    /** The decoder stack's output of the last full forward. */
+    INDArray lastDecoderOutput() {
+        return decoderOut;
+    }
+
     private int[][] decoderInput(Batch b) {
         int[][] in = new int[b.size()][];
         for (int i = 0; i < b.size(); i++) {
