@@ -26,7 +26,7 @@ final class Embedding {
         table = store.add(name + ".tokens", Param.Kind.EMBEDDING, vocab, d);
         learnedPositions = learned ? store.add(name + ".positions", Param.Kind.POSITION, maxLen, d) : null;
         if (!learned) {
-            sinusoid = sinusoidTable(maxLen, d);
+            sinusoid = sinusoidTable(maxLen, d).castTo(store.dtype());
         }
     }
 
@@ -60,9 +60,6 @@ final class Embedding {
     private INDArray positions(DataType dtype) {
         if (learnedPositions != null) {
             return learnedPositions.value;
-        }
-        if (sinusoid.dataType() != dtype) {
-            sinusoid = sinusoid.castTo(dtype);
         }
         return sinusoid;
     }

@@ -15,10 +15,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class ParamStore {
     private final List<Param> params = new ArrayList<>();
+    private final DataType dtype;
     private long size;
     private INDArray values;
     private INDArray grads;
     private INDArray perturbMask;
+
+    ParamStore(DataType dtype) {
+        this.dtype = dtype;
+    }
+
+    DataType dtype() {
+        return dtype;
+    }
 
     /** Registers a parameter; modules register in forward order so each sublayer's slice is contiguous. */
     Param add(String name, Param.Kind kind, long... shape) {
@@ -36,7 +45,7 @@ final class ParamStore {
     }
 
     /** Allocates the flat buffers (outside any workspace) and points every parameter at its views. */
-    void allocate(DataType dtype) {
+    void allocate() {
         values = Nd4j.zeros(dtype, size);
         grads = Nd4j.zeros(dtype, size);
         perturbMask = Nd4j.zeros(dtype, size);

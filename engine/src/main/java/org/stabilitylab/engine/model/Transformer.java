@@ -31,7 +31,7 @@ final class Transformer {
     final int targetLength;
     final DataType dtype;
     final Random rng;
-    final ParamStore store = new ParamStore();
+    final ParamStore store;
     final Embedding sourceEmbedding;
     final Embedding targetEmbedding;
     final Stack encoder;
@@ -56,6 +56,7 @@ final class Transformer {
         this.targetLength = targetLength;
         this.dtype = dtype;
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        this.store = new ParamStore(dtype);
         int d = spec.dModel();
         boolean learned = spec.positions() == Positions.LEARNED;
         if (spec.arch() == Arch.ENCODER_DECODER) {
@@ -86,7 +87,7 @@ final class Transformer {
         output = new Linear(store, "output", d, vocab);
         sourceDropout = new Dropout(spec.dropout());
         targetDropout = new Dropout(spec.dropout());
-        store.allocate(dtype);
+        store.allocate();
     }
 
     private static String name(Stack stack, int layer, String part) {
@@ -173,6 +174,11 @@ final class Transformer {
     /** The stack output of the last full forward (same as {@link #stackOutput} after an eval forward). */
     INDArray lastStackOutput() {
         return encoder != null ? encoderOut : decoderOut;
+    }
+
+    /** The decoder stack's output of the last full forward. */
+    INDArray lastDecoderOutput() {
+        return decoderOut;
     }
 
     private int[][] decoderInput(Batch b) {
