@@ -1,21 +1,66 @@
 package org.stabilitylab.engine.probe;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.stabilitylab.engine.config.Arch;
 import org.stabilitylab.engine.config.Experiment;
+import org.stabilitylab.engine.config.ModelSpec;
+import org.stabilitylab.engine.model.Learner;
+import org.stabilitylab.engine.task.Batch;
+import org.stabilitylab.engine.task.Task;
+import org.stabilitylab.engine.task.Tasks;
 
-/** Output change at initialisation versus depth (science.md section 3): build, profile, perturb, measure. */
+/**
+ * Output change at initialisation versus depth (science.md section 3, finding 1): for each depth and
+ * seed, build the model, initialise it (profiling Admin), perturb every weight matrix entry by +-eps and
+ * measure the change of the stack output. No training, so it is fast.
+ */
 public final class Amplify {
     private Amplify() {
     }
 
     /**
-     * Measures each depth in {@code depths} with seeds base.seed() .. base.seed()+seeds-1, setting both
-     * stacks' depth to the depth. Calls {@code onPoint} after each point (progress); stops early, returning
-     * what it has, when the calling thread is interrupted.
+     * Measures each depth in {@code depths} with seeds base.seed() .. base.seed()+seeds-1, setting the
+     * stack depth to the depth. Encoder-decoder models get that many encoder layers and one decoder
+     * layer: the probed output is the encoder's, so a deeper decoder would only cost time.
+     * Calls {@code onPoint} after each point (progress); stops early, returning what it has, when the
+     * calling thread is interrupted.
      */
     public static List<AmplifyPoint> measure(Experiment base, List<Integer> depths, int seeds,
                                              Consumer<AmplifyPoint> onPoint) {
-        throw new UnsupportedOperationException("amplify lands with the model");
+        List<AmplifyPoint> points = new ArrayList<>();
+        Task task = Tasks.create(base.task());
+        for (int depth : depths) {
+            for (int k = 0; k < seeds; k++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return points;
+                }
+                long seed = base.seed() + k;
+                Experiment e = at(base, depth, seed);
+                SplittableRandom rng = new SplittableRandom(seed);
+                Batch profiling = task.sample(e.train().batch(), rng);
+                Batch probe = task.sample(16, rng);
+                double change;
+                try (Learner learner = new Learner(e, task.vocab(), task.sourceLength(), task.targetLength(), profiling,
+                        false)) {
+                    change = learner.outputChange(probe, e.probe().eps());
+                }
+                AmplifyPoint p = new AmplifyPoint(depth, seed, e.model().norm().id(), e.model().init().id(), change);
+                points.add(p);
+                onPoint.accept(p);
+            }
+        }
+        return points;
+    }
+
+    private static Experiment at(Experiment base, int depth, long seed) {
+        ModelSpec m = base.model();
+        boolean encDec = m.arch() == Arch.ENCODER_DECODER;
+        ModelSpec sized = new ModelSpec(m.arch(), encDec ? depth : 0, encDec ? Math.min(depth, 1) : depth, m.dModel(),
+                m.heads(), m.ffn(), m.dropout(), m.norm(), m.init(), m.positions());
+        return new Experiment(base.schema(), base.name(), base.description(), base.lesson(), seed, base.task(), sized,
+                base.train(), base.probe());
     }
 }

@@ -1,0 +1,102 @@
+package org.stabilitylab.engine.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.stabilitylab.engine.config.Experiment;
+import org.stabilitylab.engine.config.Presets;
+import org.stabilitylab.engine.run.RunInfo;
+import org.stabilitylab.engine.run.RunListener;
+import org.stabilitylab.engine.run.RunStatus;
+import org.stabilitylab.engine.run.RunSummary;
+import org.stabilitylab.engine.run.StepMetrics;
+import org.stabilitylab.engine.run.TrainingRun;
+
+/**
+ * Training speed with the probes off: percentiles of ms/step after dropping the first 10% of
+ * steps (JIT and allocator warm-up), tokens per second, and what it ran on.
+ */
+final class BenchCommand implements Command {
+    static final int DEFAULT_STEPS = 100;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "training speed (ms/step, tokens/s) with the probes off";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: bench --preset FILE|NAME [--set key=value]... [--steps N] [--seed S]\n"
+                + ExperimentOptions.USAGE.replace("shorthand for --set train.steps=N",
+                "steps to time (default " + DEFAULT_STEPS + ", not the preset's)");
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return new HashSet<>(ExperimentOptions.VALUED);
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) {
+        Experiment e = ExperimentOptions.from(args);
+        if (!args.has("--steps")) {
+            e = Presets.with(e, "train.steps", Integer.toString(DEFAULT_STEPS));
+        }
+        e = Presets.with(e, "probe.every", "0");
+        Timings timings = new Timings();
+        TrainingRun run = new TrainingRun(e);
+        run.addListener(timings);
+        RunSummary s = run.runBlocking();
+        if (s.status() == RunStatus.FAILED) {
+            err.println("error: the benchmark run failed: " + s.reason());
+            return Main.FAILED;
+        }
+        int n = timings.ms.size();
+        int skip = n / 10;
+        double[] ms = timings.ms.subList(skip, n).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] tokens = timings.tokens.subList(skip, n).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        RunInfo info = timings.info;
+        out.println(Report.fmt("bench %s: %d steps timed (first %d dropped as warm-up)%s", e.name(), ms.length, skip,
+                s.status() == RunStatus.DONE ? "" : ", run ended " + s.status()));
+        out.println(Report.fmt("  ms/step     median %.2f  p10 %.2f  p90 %.2f", percentile(ms, 50), percentile(ms, 10),
+                percentile(ms, 90)));
+        out.println(Report.fmt("  tokens/s    %.0f (median)", percentile(tokens, 50)));
+        out.println(Report.fmt("  parameters  %,d", info == null ? 0 : info.parameters()));
+        out.println("  backend     " + (info == null ? "?" : info.backend()));
+        out.println("  device      " + (info == null ? "?" : info.device()));
+        return Main.OK;
+    }
+
+    /** Nearest-rank percentile of sorted values; NaN when there are none. */
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+    }
+
+    private static final class Timings implements RunListener {
+        final List<Double> ms = new ArrayList<>();
+        final List<Double> tokens = new ArrayList<>();
+        RunInfo info;
+
+        @Override
+        public void onStart(RunInfo runInfo) {
+            info = runInfo;
+        }
+
+        @Override
+        public void onStep(StepMetrics m) {
+            ms.add(m.msPerStep());
+            tokens.add(m.tokensPerSec());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.stabilitylab.engine.cli;
+
+import java.io.BufferedWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stabilitylab.engine.config.Experiment;
+import org.stabilitylab.engine.config.Presets;
+import org.stabilitylab.engine.record.Csv;
+import org.stabilitylab.engine.run.RunStatus;
+import org.stabilitylab.engine.run.RunSummary;
+
+/**
+ * Trains every combination of the grid for seeds S..S+K-1, one after another, writing a row of
+ * sweep.csv as each run ends and each run's record in its own subfolder.
+ */
+final class SweepCommand implements Command {
+    static final String SUMMARY_COLUMNS = "status,finalLoss,bestLoss,finalValLoss,finalAccuracy,diverged,"
+            + "divergedAtStep,steps,wallSeconds,msPerStep,reason,record";
+
+    @Override
+    public String name() {
+        return "sweep";
+    }
+
+    @Override
+    public String summary() {
+        return "train every combination of --grid values (and seeds); one row per run in sweep.csv";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: sweep --preset FILE|NAME --grid key=v1,v2,... [--grid ...] [--seeds K] [--set key=value]..."
+                + " [--steps N] [--seed S] [--out DIR] [--quiet]\n"
+                + ExperimentOptions.USAGE
+                + "  --grid key=v1,v2     values to try for one key (repeatable; every combination runs)\n"
+                + "  --seeds K            run each combination with seeds S..S+K-1 (default 1)\n"
+                + "  --out DIR            sweep folder (default runs/sweep-NAME-TIMESTAMP)\n"
+                + "  --quiet              no progress lines on stderr\n";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        Set<String> s = new HashSet<>(ExperimentOptions.VALUED);
+        s.addAll(Set.of("--grid", "--seeds", "--out"));
+        return s;
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("--quiet");
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        Experiment base = ExperimentOptions.from(args);
+        Grid grid = Grid.parse(args.values("--grid"));
+        int seeds = args.integer("--seeds", 1, 1, 1000);
+        List<Planned> plan = plan(base, grid, seeds);
+        Path dir = OutDirs.choose(args, "sweep-" + base.name());
+        OutDirs.create(dir);
+        int failed = 0;
+        try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve("sweep.csv"), StandardCharsets.UTF_8)) {
+            csv.write(String.join(",", grid.keys()) + ",seed," + SUMMARY_COLUMNS + "\n");
+            csv.flush();
+            for (int i = 0; i < plan.size(); i++) {
+                Planned p = plan.get(i);
+                String label = Report.fmt("[%d/%d] %s", i + 1, plan.size(), p.label());
+                RunCommand.Outcome outcome = RunCommand.train(p.experiment(), dir.resolve(p.folder()),
+                        args.has("--quiet") ? null : err, label);
+                RunSummary s = outcome.summary();
+                if (s.status() == RunStatus.FAILED || outcome.writeError() != null) {
+                    failed++;
+                }
+                csv.write(row(p, s));
+                csv.flush();
+                out.println(label + ": " + s.status() + ", final loss " + Report.number(s.finalLoss())
+                        + ", val accuracy " + Report.percent(s.finalAccuracy()));
+            }
+        }
+        out.println("sweep: " + plan.size() + " runs in " + dir.resolve("sweep.csv"));
+        if (failed > 0) {
+            err.println("error: " + failed + " of " + plan.size() + " runs failed; see their run.json");
+            return Main.FAILED;
+        }
+        return Main.OK;
+    }
+
+    /** Builds and validates every run first, so a bad grid value stops the sweep before any training. */
+    private static List<Planned> plan(Experiment base, Grid grid, int seeds) {
+        List<Planned> plan = new ArrayList<>();
+        for (Map<String, String> combo : grid.combinations()) {
+            for (int k = 0; k < seeds; k++) {
+                Experiment e = base;
+                for (Map.Entry<String, String> kv : combo.entrySet()) {
+                    e = Presets.with(e, kv.getKey(), kv.getValue());
+                }
+                e = Presets.with(e, "seed", Long.toString(e.seed() + k));
+                Presets.validate(e);
+                plan.add(new Planned(combo, e, Report.fmt("%03d-", plan.size() + 1) + slug(combo, e.seed())));
+            }
+        }
+        return plan;
+    }
+
+    private static String slug(Map<String, String> combo, long seed) {
+        StringBuilder sb = new StringBuilder();
+        combo.forEach((k, v) -> sb.append(k.substring(k.lastIndexOf('.') + 1)).append('=').append(v).append('-'));
+        sb.append("seed").append(seed);
+        return sb.toString().replaceAll("[^A-Za-z0-9._=-]", "_");
+    }
+
+    private static String row(Planned p, RunSummary s) {
+        List<String> cells = new ArrayList<>();
+        p.combo().values().forEach(v -> cells.add(Csv.cell(v)));
+        cells.add(Long.toString(p.experiment().seed()));
+        cells.add(s.status().name());
+        cells.add(Csv.cell(s.finalLoss()));
+        cells.add(Csv.cell(s.bestLoss()));
+        cells.add(Csv.cell(s.finalValLoss()));
+        cells.add(Csv.cell(s.finalAccuracy()));
+        cells.add(Boolean.toString(s.diverged()));
+        cells.add(s.divergedAtStep() == null ? "" : s.divergedAtStep().toString());
+        cells.add(Integer.toString(s.steps()));
+        cells.add(Csv.cell(s.wallSeconds()));
+        cells.add(Csv.cell(s.msPerStep()));
+        cells.add(Csv.cell(s.reason()));
+        cells.add(Csv.cell(p.folder()));
+        return String.join(",", cells) + "\n";
+    }
+
+    private record Planned(Map<String, String> combo, Experiment experiment, String folder) {
+        String label() {
+            StringBuilder sb = new StringBuilder();
+            combo.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+            return sb.append("seed=").append(experiment.seed()).toString();
+        }
+    }
+}

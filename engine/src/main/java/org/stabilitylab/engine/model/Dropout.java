@@ -1,0 +1,31 @@
+package org.stabilitylab.engine.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Inverted dropout with the run's own random stream, so concurrent runs stay reproducible. */
+final class Dropout {
+    private final double rate;
+    private INDArray mask;
+
+    Dropout(double rate) {
+        this.rate = rate;
+    }
+
+    INDArray forward(INDArray x, boolean train, Random rng) {
+        if (!train || rate == 0) {
+            mask = null;
+            return x;
+        }
+        mask = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), rng);
+        mask.muli(1 / (1 - rate));
+        return x.mul(mask);
+    }
+
+    INDArray backward(INDArray dy) {
+        return mask == null ? dy : dy.mul(mask);
+    }
+}

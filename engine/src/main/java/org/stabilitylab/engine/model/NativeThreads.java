@@ -1,0 +1,35 @@
+package org.stabilitylab.engine.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * Pins ND4J to one native thread per run unless STABILITY_LAB_THREADS says otherwise. Why: at toy
+ * sizes per-op overhead dominates and measured 1-thread ops were about twice as fast as 2 threads
+ * (stack-notes); parallelism comes from running independent runs side by side instead.
+ */
+public final class NativeThreads {
+    private static boolean configured;
+
+    private NativeThreads() {
+    }
+
+    public static synchronized void configure() {
+        if (configured) {
+            return;
+        }
+        configured = true;
+        int threads = 1;
+        String env = System.getenv("STABILITY_LAB_THREADS");
+        if (env != null && env.matches("\\d+")) {
+            threads = Math.max(1, Integer.parseInt(env));
+        }
+        Nd4j.getExecutioner(); // loads the backend; NativeOpsHolder must not be touched before it
+        try {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            Nd4j.factory().blas().setMaxThreads(threads);
+        } catch (RuntimeException | LinkageError e) {
+            // a backend without these controls (e.g. CUDA) keeps its own defaults
+        }
+    }
+}

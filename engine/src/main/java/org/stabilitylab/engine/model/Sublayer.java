@@ -1,0 +1,43 @@
+package org.stabilitylab.engine.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+
+/** One residual sublayer: x_i = residual(x_{i-1}, dropout(f_i(branchInput))). */
+final class Sublayer {
+    final String stack;
+    final int index;
+    final Branch branch;
+    final Residual residual;
+    private final Dropout dropout;
+    /** This sublayer's parameters form one contiguous slice of the flat buffers. */
+    final long paramOffset;
+    long paramLength;
+    double varBranch = Double.NaN;
+    double varSum = Double.NaN;
+
+    Sublayer(String stack, int index, Branch branch, Residual residual, double dropoutRate, long paramOffset) {
+        this.stack = stack;
+        this.index = index;
+        this.branch = branch;
+        this.residual = residual;
+        this.dropout = new Dropout(dropoutRate);
+        this.paramOffset = paramOffset;
+    }
+
+    INDArray forward(INDArray x, INDArray memory, int batch, boolean train, Random rng, boolean collect) {
+        INDArray f = dropout.forward(branch.forward(residual.branchInput(x), memory, batch), train, rng);
+        INDArray y = residual.combine(x, f);
+        if (collect) {
+            varBranch = Stats.variance(f);
+            varSum = Stats.variance(residual.sum());
+        }
+        return y;
+    }
+
+    INDArray backward(INDArray dy) {
+        INDArray[] d = residual.backwardCombine(dy);
+        INDArray dInput = branch.backward(dropout.backward(d[1]));
+        return d[0].add(residual.backwardBranchInput(dInput));
+    }
+}
