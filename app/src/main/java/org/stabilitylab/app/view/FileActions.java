@@ -116,7 +116,7 @@ public final class FileActions {
             RunRecord rec = RunRecords.read(dir);
             RunViewModel r = lab.runs().open(rec, dir);
             lab.statusProperty().set("Reopened " + r.name());
-        } catch (RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             notifier.show(new Alert("Cannot reopen run", dir + ": " + ex.getMessage(), true));
         }
     }

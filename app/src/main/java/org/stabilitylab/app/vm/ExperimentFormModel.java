@@ -132,7 +132,7 @@ public final class ExperimentFormModel {
             return null;
         }
         try {
-            Presets.with(e, key, choice);
+            Presets.validate(Presets.with(e, key, choice));
             return null;
         } catch (BadInputException ex) {
             return ex.getMessage();

@@ -28,9 +28,7 @@ import org.stabilitylab.app.run.RunSource;
 import org.stabilitylab.engine.config.Experiment;
 import org.stabilitylab.engine.record.RunRecord;
 import org.stabilitylab.engine.record.RunRecordWriter;
-import org.stabilitylab.engine.run.RunInfo;
 import org.stabilitylab.engine.run.RunStatus;
-import org.stabilitylab.engine.run.StepMetrics;
 
 /**
  * The runs on the bench and the toolbar's actions on them. Worker threads only enqueue events;
@@ -160,11 +158,8 @@ public final class RunsViewModel {
         RunViewModel r = new RunViewModel(nextId++, Variants.label(e) + " · " + e.name() + " (saved)",
                 nextColour(), e, null);
         r.setRecordDir(dir);
-        StepMetrics firstProbe = record.steps().stream().filter(StepMetrics::probed).findFirst().orElse(null);
-        if (firstProbe != null) {
-            r.started(new RunInfo(e, "", "", 0, firstProbe.layers().stream()
-                    .map(l -> new org.stabilitylab.engine.run.SublayerInfo(l.stack(), l.sublayer(), l.kind()))
-                    .toList(), java.util.Map.of()));
+        if (record.info() != null) {
+            r.started(record.info());
         }
         record.steps().forEach(r::stepped);
         if (record.summary() != null) {
