@@ -52,7 +52,7 @@ public final class App extends Application {
         Thread t = new Thread(() -> {
             String text;
             try {
-                text = EngineInfo.backend() + " \u00b7 " + EngineInfo.device();
+                text = EngineInfo.backend().replace(" null (", " (") + " \u00b7 " + EngineInfo.device();
             } catch (RuntimeException | Error e) {
                 text = "backend unavailable: " + e.getMessage();
             }

@@ -5,20 +5,20 @@ import java.util.List;
 
 /**
  * Command-line options: {@code --preset NAME|FILE} to open with, and the screenshot mode
- * {@code --screenshot FILE [--steps N] [--compare] [--tab N] [--size WxH]} used for README images.
+ * {@code --screenshot FILE [--steps N] [--compare] [--tab N,M,...|all] [--size WxH]} used for README images.
  */
-public record AppOptions(String preset, Path screenshot, int steps, boolean compare, int tab, int width, int height,
+public record AppOptions(String preset, Path screenshot, int steps, boolean compare, List<Integer> tabs, int width, int height,
                          boolean amplify, boolean presentation) {
 
     public static final String USAGE = "usage: stability-lab [--preset NAME|FILE] "
-            + "[--screenshot FILE [--steps N] [--compare] [--tab N] [--size WxH] [--amplify] [--present]]";
+            + "[--screenshot FILE [--steps N] [--compare] [--tab N,M,...|all] [--size WxH] [--amplify] [--present]]";
 
     public static AppOptions parse(List<String> args) {
         String preset = null;
         Path shot = null;
         int steps = 200;
         boolean compare = false;
-        int tab = 0;
+        List<Integer> tabs = List.of(0);
         int w = 1500;
         int h = 940;
         boolean amplify = false;
@@ -32,7 +32,7 @@ public record AppOptions(String preset, Path screenshot, int steps, boolean comp
                 case "--compare" -> compare = true;
                 case "--amplify" -> amplify = true;
                 case "--present" -> present = true;
-                case "--tab" -> tab = number(value(args, ++i, a), a);
+                case "--tab" -> tabs = tabs(value(args, ++i, a), a);
                 case "--size" -> {
                     String[] wh = value(args, ++i, a).split("x");
                     if (wh.length != 2) {
@@ -44,7 +44,19 @@ public record AppOptions(String preset, Path screenshot, int steps, boolean comp
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
             }
         }
-        return new AppOptions(preset, shot, steps, compare, tab, w, h, amplify, present);
+        return new AppOptions(preset, shot, steps, compare, tabs, w, h, amplify, present);
+    }
+
+    /** "all" is an empty list: every tab. */
+    private static List<Integer> tabs(String s, String option) {
+        if ("all".equals(s)) {
+            return List.of();
+        }
+        List<Integer> out = new java.util.ArrayList<>();
+        for (String part : s.split(",")) {
+            out.add(number(part, option));
+        }
+        return out;
     }
 
     private static String value(List<String> args, int i, String option) {

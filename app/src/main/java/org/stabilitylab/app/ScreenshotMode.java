@@ -1,5 +1,6 @@
 package org.stabilitylab.app;
 
+import java.nio.file.Path;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -18,6 +19,9 @@ final class ScreenshotMode {
     private final AppOptions opts;
     private final long started = System.currentTimeMillis();
     private Timeline poll;
+    private java.util.Deque<Integer> pending;
+    private boolean many;
+    private boolean failed;
 
     ScreenshotMode(MainView view, Stage stage, AppOptions opts) {
         this.view = view;
@@ -55,27 +59,46 @@ final class ScreenshotMode {
         if (late) {
             lab.runs().stop();
         }
-        int tabs = view.board().getTabs().size();
-        view.board().getSelectionModel().select(Math.min(opts.tab(), tabs - 1));
+        int count = view.board().getTabs().size();
+        pending = new java.util.ArrayDeque<>();
+        for (int t : opts.tabs().isEmpty() ? java.util.stream.IntStream.range(0, count).boxed().toList() : opts.tabs()) {
+            pending.add(Math.min(t, count - 1));
+        }
+        many = pending.size() > 1;
+        next();
+    }
+
+    private void next() {
+        Integer tab = pending.poll();
+        if (tab == null) {
+            Platform.exit();
+            System.exit(failed ? 1 : 0);
+            return;
+        }
+        view.board().getSelectionModel().select(tab);
         view.driver().tick();
         view.board().refreshAll();
         PauseTransition settle = new PauseTransition(Duration.millis(700));
-        settle.setOnFinished(e -> shoot());
+        settle.setOnFinished(e -> {
+            shoot(tab);
+            next();
+        });
         settle.play();
     }
 
-    private void shoot() {
-        int code = 0;
+    private void shoot(int tab) {
+        Path file = opts.screenshot();
+        if (many) {
+            String name = file.getFileName().toString().replaceFirst("\\.png$", "");
+            file = file.resolveSibling(name + "-" + tab + ".png");
+        }
         try {
             view.driver().tick();
-            Screenshot.save(stage.getScene(), opts.screenshot());
-            System.out.println("screenshot: " + opts.screenshot().toAbsolutePath());
+            Screenshot.save(stage.getScene(), file);
+            System.out.println("screenshot: " + file.toAbsolutePath());
         } catch (Exception ex) {
             ex.printStackTrace();
-            code = 1;
+            failed = true;
         }
-        int exit = code;
-        Platform.exit();
-        System.exit(exit);
     }
 }

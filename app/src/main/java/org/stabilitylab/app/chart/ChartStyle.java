@@ -100,7 +100,7 @@ public final class ChartStyle {
             LogAxis a = new LogAxis(label);
             a.setBase(10);
             a.setSmallestValue(1e-14);
-            a.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+            a.setNumberFormatOverride(new CompactFormat());
             a.setAutoRange(true);
             return a;
         }

@@ -96,7 +96,7 @@ public final class HeatmapChart extends LiveChart {
 
     /** Shows {@code run}'s probes, rebuilding only when the run or its data changed. */
     public void show(RunViewModel run, boolean force) {
-        int version = run == null ? -1 : run.data().version();
+        int version = run == null ? -1 : run.data().probeVersion();
         if (!force && run == shown && version == drawnVersion) {
             return;
         }
@@ -134,9 +134,6 @@ public final class HeatmapChart extends LiveChart {
         double width = 1;
         for (int c = 0; c < cols; c++) {
             StepMetrics m = probes.get(Math.min(probes.size() - 1, c * stride));
-            if (c == 1) {
-                width = m.step() - probes.get(0).step();
-            }
             List<LayerMetrics> layers = m.layers();
             for (int r = 0; r < rows && r < layers.size(); r++) {
                 double z = value.applyAsDouble(layers.get(r));
@@ -149,6 +146,12 @@ public final class HeatmapChart extends LiveChart {
                 }
                 n++;
             }
+        }
+        if (cols > 2) {
+            // columns after the first are evenly spaced; the first probe may come early (step 1)
+            width = (probes.get((cols - 1) * stride).step() - probes.get(stride).step()) / (double) (cols - 2);
+        } else if (cols == 2) {
+            width = probes.get(stride).step() - probes.get(0).step();
         }
         if (n < xs.length) {
             xs = java.util.Arrays.copyOf(xs, n);

@@ -61,7 +61,7 @@ public final class LayerLinesChart extends LiveChart {
 
     @Override
     public void refresh(List<RunViewModel> runs, RunViewModel selected, boolean force) {
-        int version = selected == null ? -1 : selected.data().version();
+        int version = selected == null ? -1 : selected.data().probeVersion();
         if (!force && selected == shown && version == drawnVersion) {
             return;
         }

@@ -15,9 +15,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.stabilitylab.app.data.Decimator;
 import org.stabilitylab.app.data.Ema;
 import org.stabilitylab.app.data.Series;
 import org.stabilitylab.app.vm.RunViewModel;
@@ -28,13 +25,13 @@ import org.stabilitylab.engine.run.RunStatus;
  * to about two points per bucket, with optional log y, EMA smoothing and divergence markers.
  */
 public class RunLinesChart extends LiveChart {
-    /** Points drawn per series at most: two per bucket. */
-    static final int BUCKETS = 1000;
+    /** Buckets when the chart's width is not known yet; otherwise one bucket per two pixel columns. */
+    static final int DEFAULT_BUCKETS = 500;
 
     private final String id;
     private final String yLabel;
     private final List<LineSpec> specs;
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final LineDataset dataset = new LineDataset();
     private final XYLineAndShapeRenderer renderer = ChartStyle.lines(false);
     private final XYPlot plot;
     private final JFreeChart chart;
@@ -43,6 +40,7 @@ public class RunLinesChart extends LiveChart {
     private String markerSignature = "";
     private boolean log;
     private double smoothing;
+    private int buckets = DEFAULT_BUCKETS;
 
     public RunLinesChart(String id, String title, String yLabel, boolean log, List<LineSpec> specs) {
         this.id = id;
@@ -66,7 +64,16 @@ public class RunLinesChart extends LiveChart {
         return id;
     }
 
-    public XYSeriesCollection dataset() {
+    /** Decimate to a min/max pair per two pixel columns of a chart this many pixels wide. */
+    public void setPixelWidth(double width) {
+        int b = Math.max(100, (int) (width / 2));
+        if (Math.abs(b - buckets) > buckets / 5) {
+            buckets = b;
+            drawnVersion.clear();
+        }
+    }
+
+    public LineDataset dataset() {
         return dataset;
     }
 
@@ -116,7 +123,7 @@ public class RunLinesChart extends LiveChart {
                 boolean stale = force || !Integer.valueOf(r.data().version()).equals(drawnVersion.get(key(r)));
                 for (LineSpec s : specs) {
                     if (stale) {
-                        fill(dataset.getSeries(i), s.series().apply(r.data()), s.smoothable());
+                        fill(i, s.series().apply(r.data()), s.smoothable());
                     }
                     i++;
                 }
@@ -126,6 +133,7 @@ public class RunLinesChart extends LiveChart {
                 markerSignature = markers;
                 placeMarkers(runs);
             }
+            dataset.changed();
         });
     }
 
@@ -134,14 +142,13 @@ public class RunLinesChart extends LiveChart {
     }
 
     private void rebuildStructure(List<RunViewModel> runs, List<String> want) {
-        dataset.removeAllSeries();
+        dataset.reset(want);
         drawnVersion.clear();
         LegendItemCollection legend = new LegendItemCollection();
         int i = 0;
         for (RunViewModel r : runs) {
             Color c = ChartStyle.awt(r.colour());
             for (LineSpec s : specs) {
-                dataset.addSeries(new XYSeries(want.get(i), false, true));
                 renderer.setSeriesPaint(i, c);
                 renderer.setSeriesStroke(i, s.dashed() ? ChartStyle.DASHED : ChartStyle.SOLID);
                 i++;
@@ -170,16 +177,8 @@ public class RunLinesChart extends LiveChart {
         keys = want;
     }
 
-    private void fill(XYSeries target, Series source, boolean smoothable) {
-        Series s = smoothable ? Ema.smooth(source, smoothing) : source;
-        target.setNotify(false);
-        target.clear();
-        Decimator.decimate(s, BUCKETS, (x, y) -> {
-            if (!log || y > 0) {
-                target.add(x, y, false);
-            }
-        });
-        target.setNotify(true);
+    private void fill(int i, Series source, boolean smoothable) {
+        dataset.set(i, smoothable ? Ema.smooth(source, smoothing) : source, buckets, log);
     }
 
     private static String markerSignature(List<RunViewModel> runs) {

@@ -20,6 +20,7 @@ public final class RunData {
     private final List<StepMetrics> probes = new ArrayList<>();
     private List<SublayerInfo> sublayers = List.of();
     private int version;
+    private int probeVersion;
 
     public void add(StepMetrics m) {
         double x = m.step();
@@ -32,6 +33,7 @@ public final class RunData {
         valAccuracy.add(x, m.valAccuracy());
         if (m.probed()) {
             probes.add(m);
+            probeVersion++;
         }
         version++;
     }
@@ -52,6 +54,12 @@ public final class RunData {
     public void setSublayers(List<SublayerInfo> sublayers) {
         this.sublayers = List.copyOf(sublayers);
         version++;
+        probeVersion++;
+    }
+
+    /** Increases only when probed steps (per-sublayer metrics) arrive: layer charts redraw on this. */
+    public int probeVersion() {
+        return probeVersion;
     }
 
     /** Increases with every change, so charts can skip runs that did not change since their last refresh. */

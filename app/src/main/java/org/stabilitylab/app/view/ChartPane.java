@@ -45,6 +45,9 @@ public final class ChartPane extends VBox {
         viewer.setMinSize(100, 80);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         getChildren().addAll(bar, viewer);
+        if (chart instanceof org.stabilitylab.app.chart.RunLinesChart lines) {
+            viewer.widthProperty().addListener((o, a, b) -> lines.setPixelWidth(b.doubleValue()));
+        }
         viewer.setOnMouseMoved(e -> hover(runs.get(), e.getX(), e.getY()));
         viewer.setOnMouseExited(e -> clearHover());
     }

@@ -34,6 +34,12 @@ public final class LabViewModel {
         this.runs = new RunsViewModel(source, new RunArchive(userData.runs()));
         this.presets = new PresetLibrary(userData.presets(), userData.recentFile());
         this.amplify = new AmplifyViewModel(fx);
+        runs.liveProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                status.set("Finished: " + runs.runs().stream().map(r -> r.name() + " " + r.statusTextProperty().get())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+        });
         this.runDisabled = Bindings.createBooleanBinding(() -> form.experiment() == null, form.experimentProperty());
     }
 

@@ -46,7 +46,7 @@ class MainWindowTest {
     void runFillsTheLossChartThenPauseResumeAndStop(FxRobot robot) throws Exception {
         robot.clickOn("#run");
         waitFor(() -> view.board().lossChart().dataset().getSeriesCount() > 0
-                && view.board().lossChart().dataset().getSeries(0).getItemCount() >= 5);
+                && view.board().lossChart().dataset().getItemCount(0) >= 5);
         RunViewModel run = onFx(() -> view.lab().runs().runs().get(0));
         assertEquals("#D55E00", run.colour());
 
@@ -82,9 +82,35 @@ class MainWindowTest {
         assertEquals(Set.of("post/default", "pre/default", "post/admin"), variants);
         assertEquals(1, rest.size(), "same seed and every other setting equal");
         waitFor(() -> view.board().lossChart().dataset().getSeriesCount() == 6
-                && view.board().lossChart().dataset().getSeries(4).getItemCount() > 0);
+                && view.board().lossChart().dataset().getItemCount(4) > 0);
         robot.clickOn("#stop");
         waitFor(() -> view.lab().runs().runs().stream().allMatch(RunViewModel::isFinished));
+
+        Path out = onFx(() -> view.files().exportAll(home.resolve("exports")));
+        for (String chart : List.of("loss", "divergence", "layer-variance", "dependency-1", "dependency-3",
+                "gradients", "amplification")) {
+            assertTrue(Files.size(out.resolve(chart + ".png")) > 1000, chart + ".png");
+            assertTrue(Files.readString(out.resolve(chart + ".svg")).contains("<svg"), chart + ".svg");
+        }
+        assertFalse(Files.exists(out.resolve("dependency-4.png")), "no empty heatmaps for absent runs");
+        try (var records = Files.list(out.resolve("runs"))) {
+            assertEquals(3, records.filter(d -> Files.isRegularFile(d.resolve("run.json"))).count());
+        }
+    }
+
+    @Test
+    void galleryLoadsAShippedPresetIntoTheForm(FxRobot robot) throws Exception {
+        robot.clickOn("Presets");
+        var gallery = view.lookup("#preset-gallery");
+        @SuppressWarnings("unchecked")
+        var list = (javafx.scene.control.ListView<Experiment>) gallery;
+        Experiment target = onFx(() -> list.getItems().stream().filter(e -> e.name().equals("pre-ln-6")).findFirst()
+                .orElseThrow());
+        robot.interact(() -> list.getSelectionModel().select(target));
+        robot.clickOn("#preset-load");
+        assertEquals("pre-ln-6", onFx(() -> view.lab().form().loadedProperty().get().name()));
+        assertEquals("pre", onFx(() -> view.lab().form().value("model.norm").get()));
+        assertEquals(target, onFx(() -> view.lab().form().experiment()));
     }
 
     @Test
