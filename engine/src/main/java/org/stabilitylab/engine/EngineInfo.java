@@ -5,6 +5,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Versions and the compute backend actually in use, for run records, the status bar and --version. */
 public final class EngineInfo {
+    /** ND4J's jars carry no Implementation-Version; the build pins this one (parent pom, nd4j.version). */
+    private static final String ND4J_VERSION = "1.0.0-M2.1";
+
     private EngineInfo() {
     }
 
@@ -20,8 +23,7 @@ public final class EngineInfo {
         String kind = String.valueOf(env.getOrDefault("backend", "?"));
         String blas = String.valueOf(env.getOrDefault("blas.vendor", "?"));
         boolean cuda = "CUDA".equalsIgnoreCase(kind);
-        return (cuda ? "nd4j-cuda" : "nd4j-native") + " " + Nd4j.getExecutioner().getClass().getPackage()
-                .getImplementationVersion() + " (" + kind + ", " + blas + ")";
+        return (cuda ? "nd4j-cuda" : "nd4j-native") + " " + ND4J_VERSION + " (" + kind + ", " + blas + ")";
     }
 
     /** The device that runs the maths: a GPU's name, or the CPU with its core count. */

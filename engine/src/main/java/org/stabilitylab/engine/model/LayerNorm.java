@@ -3,7 +3,11 @@ package org.stabilitylab.engine.model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** LN(x) = gain * (x - mean) / sqrt(var + eps) + bias over each row (one token's d_model features). */
+/**
+ * LN(x) = gain * (x - mean) / sqrt(var + eps) + bias over each row (one token's d_model features).
+ * Written with elementary ops on purpose: ND4J's fused layer_norm_bp measured ~10 ms per call here,
+ * about ten times the dozen small ops below.
+ */
 final class LayerNorm {
     static final double EPS = 1e-5;
     final Param gain;
