@@ -7,13 +7,15 @@
 # Options: --threads 1,2 (thread counts to measure)  --out DIR (default bench/out/TIMESTAMP)
 #          --no-build (use the existing jar)  --no-extras (skip probes / RSS / amplify)
 #          --only-extras (skip the speed table)
+#          --max-load X [--max-wait S]: before each measurement wait (at most S s, default 120) until the
+#            1-minute load average is below X (the machine may be shared; the load is logged per row)
 # Needs: Java 17, Maven, root or sudo for apt (python3-torch, libopenblas0-openmp, time) when missing.
 # Writes DIR/speed.csv, DIR/extras.txt, DIR/machine.txt, DIR/report.md and prints the report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1
+QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1; MAXLOAD=""; MAXWAIT=120
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -22,6 +24,8 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-extras) EXTRAS=0 ;;
     --only-extras) SPEED=0 ;;
+    --max-load) MAXLOAD="$2"; shift ;;
+    --max-wait) MAXWAIT="$2"; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -32,6 +36,15 @@ mkdir -p "$OUT"
 PY=/usr/bin/python3
 JAR=engine/target/stability-lab-engine.jar
 log() { echo "[bench $(date +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg)] $*" >&2; }
+quiet() { # wait until load1 < MAXLOAD (at most MAXWAIT s)
+  [ -z "$MAXLOAD" ] && return 0
+  local waited=0
+  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v m="$MAXLOAD" 'BEGIN {exit !(l >= m)}' && [ $waited -lt "$MAXWAIT" ]; do
+    sleep 5; waited=$((waited + 5))
+  done
+  [ $waited -gt 0 ] && log "waited ${waited} s for load < $MAXLOAD"
+  return 0
+}
 
 # ---------------------------------------------------------------- dependencies
 need=()
@@ -106,11 +119,12 @@ CSV="$OUT/speed.csv"
 if [ $SPEED -eq 1 ]; then
   echo "arch,layers,d,heads,ffn,seq,batch,norm,threads,steps,engine_ms,engine_p10,engine_p90,torch_ms,torch_p10,torch_p90,flops_per_step,peak_gflops,load1,engine_params,torch_params" > "$CSV"
   IFS=, read -r -a TLIST <<< "$THREADS"
-  for cfg in "${configs[@]}"; do
-    IFS=: read -r arch l d h f seq norm <<< "$cfg"
-    steps=$SMALL_STEPS; [ "$d" -ge 256 ] && steps=$BIG_STEPS
-    if [ "$arch" = decoder-only ]; then len=$((seq / 2)); else len=$seq; fi
-    for t in "${TLIST[@]}"; do
+  for t in "${TLIST[@]}"; do  # thread count outermost: the 1-thread table is complete first
+    for cfg in "${configs[@]}"; do
+      IFS=: read -r arch l d h f seq norm <<< "$cfg"
+      steps=$SMALL_STEPS; [ "$d" -ge 256 ] && steps=$BIG_STEPS
+      if [ "$arch" = decoder-only ]; then len=$((seq / 2)); else len=$seq; fi
+      quiet
       load=$(cut -d' ' -f1 /proc/loadavg)
       log "$cfg threads $t: engine ($steps steps)"
       eout=$(STABILITY_LAB_THREADS=$t OMP_NUM_THREADS=$t java -jar "$JAR" bench --preset post-ln-6 \
@@ -142,6 +156,7 @@ if [ $EXTRAS -eq 1 ]; then
   # probe overhead: bench forces probe.every=0, so time `run` (wall seconds of the run in run.json)
   PSTEPS=100; [ $QUICK -eq 0 ] && PSTEPS=300
   for every in 0 10; do
+    quiet
     log "probe overhead: run post-ln-6 probe.every=$every ($PSTEPS steps)"
     java -jar "$JAR" run --preset post-ln-6 --set probe.every=$every --steps $PSTEPS --out "$TMP/probe$every" >/dev/null 2>&1
   done
@@ -156,6 +171,7 @@ print(f"probe overhead (run post-ln-6, {s[0]['steps']} steps, 1 thread): wall {w
 EOF
   # RSS: peak (time -v) and samples over the run for the 12-layer d64 encoder-decoder config
   RSTEPS=300; [ $QUICK -eq 0 ] && RSTEPS=2000
+  quiet
   log "RSS: bench encoder-decoder 12+12 d64 seq 32, $RSTEPS steps"
   /usr/bin/time -v -o "$TMP/time.txt" java -jar "$JAR" bench --preset post-ln-6 \
       $(engine_sets encoder-decoder 12 64 4 256 32 post) --steps $RSTEPS > "$TMP/rss-bench.txt" 2>&1 &
@@ -184,6 +200,7 @@ EOF
   if [ $QUICK -eq 1 ]; then DEPTHS=1,2,4,8,16,32,48; else DEPTHS=$(seq -s, 1 48); fi
   total=0
   for p in post-ln-6 pre-ln-6 admin-6; do
+    quiet
     log "amplify $p depths ${DEPTHS:0:20}... seeds 3"
     s=$(date +%s.%N)
     java -jar "$JAR" amplify --preset $p --depths "$DEPTHS" --seeds 3 --quiet --out "$TMP/amp-$p" >/dev/null
