@@ -13,19 +13,19 @@ JAR=engine/target/stability-lab-engine.jar
 [ -f "$JAR" ] || mvn -q -o package -DskipTests 2>/dev/null || mvn -q package -DskipTests
 if [ "$ARCH" = decoder-only ]; then LEN=$((SEQ / 2)); ENC=0; else LEN=$SEQ; ENC=$L; fi
 INIT=default; N=$NORM; [ "$NORM" = admin ] && { N=post; INIT=admin; }
-TMP=$(mktemp -d)
+TMP=bench/out/profile; rm -rf "$TMP"; mkdir -p "$TMP"   # kept: bench/out/profile/x.jfr
 STABILITY_LAB_THREADS=1 OMP_NUM_THREADS=1 java -XX:StartFlightRecording=filename=$TMP/x.jfr,settings=profile \
   -jar "$JAR" bench --preset post-ln-6 --set model.arch=$ARCH --set model.encoderLayers=$ENC \
   --set model.decoderLayers=$L --set model.dModel=$D --set model.heads=$H --set model.ffn=$F \
   --set task.length=$LEN --set train.batch=32 --set model.norm=$N --set model.init=$INIT --steps $STEPS 2>&1 \
   | grep -v -i "flight recording\|Use jcmd"
-jfr print --json --events jdk.NativeMethodSample,jdk.ExecutionSample "$TMP/x.jfr" > "$TMP/x.json"
+jfr print --json --stack-depth 64 --events jdk.NativeMethodSample,jdk.ExecutionSample "$TMP/x.jfr" > "$TMP/x.json"
 /usr/bin/python3 - "$TMP/x.json" <<'EOF'
 import collections, json, sys
 ev = json.load(open(sys.argv[1]))["recording"]["events"]
 def frames(e):
     st = e["values"].get("stackTrace") or {}
-    return [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in st.get("frames", [])]
+    return [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in st.get("frames", [])]
 def caller(fs):
     for f in fs:
         if f.startswith("org.stabilitylab"):
@@ -46,4 +46,4 @@ for title, rows, key in [("native method (top frame)", nat, lambda fs: fs[0]),
     for k, n in c.most_common(12):
         print(f"  {100 * n / max(1, len(rows)):5.1f}%  {k}")
 EOF
-rm -rf "$TMP"
+echo "recording: $TMP/x.jfr"

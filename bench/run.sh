@@ -166,7 +166,7 @@ d = sys.argv[1]
 s = {e: json.load(open(f"{d}/probe{e}/run.json"))["summary"] for e in (0, 10)}
 w0, w10 = s[0]["wallSeconds"], s[10]["wallSeconds"]
 print(f"probe overhead (run post-ln-6, {s[0]['steps']} steps, 1 thread): wall {w0:.2f} s with probe.every=0, "
-      f"{w10:.2f} s with probe.every=10 -> +{100 * (w10 / w0 - 1):.1f}% "
+      f"{w10:.2f} s with probe.every=10 -> {100 * (w10 / w0 - 1):+.1f}% "
       f"(msPerStep {s[0]['msPerStep']:.2f} vs {s[10]['msPerStep']:.2f}; probes include validation on 128 sequences)")
 EOF
   # RSS: peak (time -v) and samples over the run for the 12-layer d64 encoder-decoder config
