@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Engine vs PyTorch twin, side by side on this CPU (issue 5). One command from the repo root:
+#
+#   bash bench/run.sh            # full: 24 configs x threads 1,2 (+ probes, RSS, amplify); ~1 h+ on 2 cores
+#   bash bench/run.sh --quick    # subset, fewer steps; about 10 minutes on an idle 2-core machine
+#
+# Options: --threads 1,2 (thread counts to measure)  --out DIR (default bench/out/TIMESTAMP)
+#          --no-build (use the existing jar)  --no-extras (skip probes / RSS / amplify)
+#          --only-extras (skip the speed table)
+#          --max-load X [--max-wait S]: before each measurement wait (at most S s, default 120) until the
+#            1-minute load average is below X (the machine may be shared; the load is logged per row)
+# Needs: Java 17, Maven, root or sudo for apt (python3-torch, libopenblas0-openmp, time) when missing.
+# Writes DIR/speed.csv, DIR/extras.txt, DIR/machine.txt, DIR/report.md and prints the report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1; MAXLOAD=""; MAXWAIT=120
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --threads) THREADS="$2"; shift ;;
+    --out) OUT="$2"; shift ;;
+    --no-build) BUILD=0 ;;
+    --no-extras) EXTRAS=0 ;;
+    --only-extras) SPEED=0 ;;
+    --max-load) MAXLOAD="$2"; shift ;;
+    --max-wait) MAXWAIT="$2"; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+OUT=${OUT:-bench/out/$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$OUT"
+PY=/usr/bin/python3
+JAR=engine/target/stability-lab-engine.jar
+log() { echo "[bench $(date +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg)] $*" >&2; }
+quiet() { # wait until load1 < MAXLOAD (at most MAXWAIT s)
+  [ -z "$MAXLOAD" ] && return 0
+  local waited=0
+  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v m="$MAXLOAD" 'BEGIN {exit !(l >= m)}' && [ $waited -lt "$MAXWAIT" ]; do
+    sleep 5; waited=$((waited + 5))
+  done
+  [ $waited -gt 0 ] && log "waited ${waited} s for load < $MAXLOAD"
+  return 0
+}
+
+# ---------------------------------------------------------------- dependencies
+need=()
+$PY -c 'import torch' 2>/dev/null || need+=(python3-torch)
+dpkg -s libopenblas0-openmp >/dev/null 2>&1 || need+=(libopenblas0-openmp)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]} (apt)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}" >/dev/null
+fi
+
+# ---------------------------------------------------------------- build
+if [ $BUILD -eq 1 ] || [ ! -f "$JAR" ]; then
+  log "building the engine jar"
+  mvn -q -o package -DskipTests 2>/dev/null || mvn -q package -DskipTests
+fi
+
+# ---------------------------------------------------------------- machine
+MHZ=$(awk -F: '/^cpu MHz/ {printf "%d", $2; exit}' /proc/cpuinfo)
+CORES=$(nproc)
+# FP32 FLOP/cycle/core: two 256-bit FMA pipes = 2 x 8 lanes x 2 (mul+add) = 32 on Zen 2/3/4
+# (Zen 4 runs AVX-512 double-pumped, so still 32) and on AVX2 Intel cores. 16 without FMA.
+if grep -qw fma /proc/cpuinfo; then FPC=32; else FPC=16; fi
+PEAK_CORE=$(awk -v m="$MHZ" -v f="$FPC" 'BEGIN {printf "%.1f", m / 1000 * f}')
+TORCH_INFO=$($PY -c 'import torch; print(torch.__version__)' 2>/dev/null || echo "?")
+BLAS_ALT=$(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo "?")
+{
+  echo "date: $(date -Is)"
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p') (family $(lscpu | sed -n 's/^CPU family: *//p'), model $(lscpu | sed -n 's/^Model: *//p')), $CORES cores, ${MHZ} MHz, $(lscpu | sed -n 's/^Hypervisor vendor: *//p') guest"
+  echo "simd: $(grep -o -w -E 'avx2|fma|avx512f' /proc/cpuinfo | sort -u | tr '\n' ' ')"
+  echo "peak fp32: $FPC FLOP/cycle x ${MHZ} MHz = $PEAK_CORE GFLOP/s per core"
+  echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+  echo "java: $(java -version 2>&1 | sed -n 2p)"
+  echo "nd4j: $(ls engine/target/lib 2>/dev/null | grep -E '^(nd4j-native|openblas)-.*linux' | tr '\n' ' ')"
+  echo "torch: $TORCH_INFO (Debian python3-torch, BLAS_INFO=generic, i.e. whatever libblas.so.3 is: $BLAS_ALT)"
+  echo "load before: $(cat /proc/loadavg)"
+} > "$OUT/machine.txt"
+cat "$OUT/machine.txt" >&2
+
+# ---------------------------------------------------------------- speed table
+# config id: arch:layers:d:heads:ffn:seq:norm  (seq = positions the decoder sees: decoder-only
+# task.length = seq/2 because source + target form one sequence; encoder-decoder task.length = seq)
+configs=()
+if [ $QUICK -eq 1 ]; then
+  SMALL_STEPS=30; BIG_STEPS=10
+  for arch in decoder-only encoder-decoder; do
+    for n in post pre admin; do configs+=("$arch:6:64:4:256:32:$n"); done
+    configs+=("$arch:2:64:4:256:32:post" "$arch:12:64:4:256:32:post" "$arch:6:256:8:1024:64:post")
+  done
+else
+  SMALL_STEPS=100; BIG_STEPS=20
+  for arch in decoder-only encoder-decoder; do
+    for n in post pre admin; do
+      for l in 2 6 12; do configs+=("$arch:$l:64:4:256:32:$n"); done
+      configs+=("$arch:6:256:8:1024:64:$n")
+    done
+  done
+fi
+
+engine_sets() { # arch layers d heads ffn seq norm
+  local arch=$1 l=$2 d=$3 h=$4 f=$5 seq=$6 norm=$7 len enc init=default nn=$7
+  if [ "$arch" = decoder-only ]; then len=$((seq / 2)); enc=0; else len=$seq; enc=$l; fi
+  [ "$norm" = admin ] && { nn=post; init=admin; }
+  echo "--set model.arch=$arch --set model.encoderLayers=$enc --set model.decoderLayers=$l" \
+       "--set model.dModel=$d --set model.heads=$h --set model.ffn=$f --set task.length=$len" \
+       "--set train.batch=32 --set model.norm=$nn --set model.init=$init"
+}
+
+CSV="$OUT/speed.csv"
+if [ $SPEED -eq 1 ]; then
+  echo "arch,layers,d,heads,ffn,seq,batch,norm,threads,steps,engine_ms,engine_p10,engine_p90,torch_ms,torch_p10,torch_p90,flops_per_step,peak_gflops,load1,engine_params,torch_params" > "$CSV"
+  IFS=, read -r -a TLIST <<< "$THREADS"
+  for t in "${TLIST[@]}"; do  # thread count outermost: the 1-thread table is complete first
+    for cfg in "${configs[@]}"; do
+      IFS=: read -r arch l d h f seq norm <<< "$cfg"
+      steps=$SMALL_STEPS; [ "$d" -ge 256 ] && steps=$BIG_STEPS
+      if [ "$arch" = decoder-only ]; then len=$((seq / 2)); else len=$seq; fi
+      quiet
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      log "$cfg threads $t: engine ($steps steps)"
+      eout=$(STABILITY_LAB_THREADS=$t OMP_NUM_THREADS=$t java -jar "$JAR" bench --preset post-ln-6 \
+             $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$steps" 2>&1) || { echo "$eout" >&2; exit 1; }
+      read -r em ep10 ep90 < <(echo "$eout" | sed -n 's/.*median \([0-9.]*\) *p10 \([0-9.]*\) *p90 \([0-9.]*\).*/\1 \2 \3/p')
+      log "$cfg threads $t: torch"
+      tout=$(OMP_NUM_THREADS=$t $PY bench/torch_twin.py --arch "$arch" --layers "$l" --d-model "$d" --heads "$h" \
+             --ffn "$f" --length "$len" --batch 32 --vocab 17 --norm "$norm" --steps "$steps" --threads "$t" 2>&1) \
+             || { echo "$tout" >&2; exit 1; }
+      tline=$(echo "$tout" | grep '^TWIN')
+      tm=$(echo "$tline" | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')
+      tp10=$(echo "$tline" | sed -n 's/.*p10_ms=\([0-9.]*\).*/\1/p')
+      tp90=$(echo "$tline" | sed -n 's/.*p90_ms=\([0-9.]*\).*/\1/p')
+      tpar=$(echo "$tline" | sed -n 's/.*params=\([0-9]*\).*/\1/p')
+      epar=$(echo "$eout" | sed -n 's/.*parameters *\([0-9,]*\).*/\1/p' | tr -d ,)
+      fl=$(echo "$tline" | sed -n 's/.*flops_per_step=\([0-9]*\).*/\1/p')
+      peak=$(awk -v p="$PEAK_CORE" -v t="$t" 'BEGIN {printf "%.1f", p * t}')
+      echo "$arch,$l,$d,$h,$f,$seq,32,$norm,$t,$steps,$em,$ep10,$ep90,$tm,$tp10,$tp90,$fl,$peak,$load,$epar,$tpar" >> "$CSV"
+      log "  engine $em ms  torch $tm ms"
+    done
+  done
+fi
+
+# ---------------------------------------------------------------- extras
+EXTRA="$OUT/extras.txt"
+if [ $EXTRAS -eq 1 ]; then
+  : > "$EXTRA"
+  TMP=$(mktemp -d)
+  # probe overhead: bench forces probe.every=0, so time `run` (wall seconds of the run in run.json)
+  PSTEPS=100; [ $QUICK -eq 0 ] && PSTEPS=300
+  for every in 0 10; do
+    quiet
+    log "probe overhead: run post-ln-6 probe.every=$every ($PSTEPS steps)"
+    java -jar "$JAR" run --preset post-ln-6 --set probe.every=$every --steps $PSTEPS --out "$TMP/probe$every" >/dev/null 2>&1
+  done
+  $PY - "$TMP" >> "$EXTRA" <<'EOF'
+import json, sys
+d = sys.argv[1]
+s = {e: json.load(open(f"{d}/probe{e}/run.json"))["summary"] for e in (0, 10)}
+w0, w10 = s[0]["wallSeconds"], s[10]["wallSeconds"]
+print(f"probe overhead (run post-ln-6, {s[0]['steps']} steps, 1 thread): wall {w0:.2f} s with probe.every=0, "
+      f"{w10:.2f} s with probe.every=10 -> {100 * (w10 / w0 - 1):+.1f}% "
+      f"(msPerStep {s[0]['msPerStep']:.2f} vs {s[10]['msPerStep']:.2f}; probes include validation on 128 sequences)")
+EOF
+  # RSS: peak (time -v) and samples over the run for the 12-layer d64 encoder-decoder config
+  RSTEPS=300; [ $QUICK -eq 0 ] && RSTEPS=2000
+  quiet
+  log "RSS: bench encoder-decoder 12+12 d64 seq 32, $RSTEPS steps"
+  /usr/bin/time -v -o "$TMP/time.txt" java -jar "$JAR" bench --preset post-ln-6 \
+      $(engine_sets encoder-decoder 12 64 4 256 32 post) --steps $RSTEPS > "$TMP/rss-bench.txt" 2>&1 &
+  tpid=$!
+  : > "$TMP/rss.txt"
+  while kill -0 $tpid 2>/dev/null; do
+    jp=$(pgrep -P $tpid java || true)
+    [ -n "$jp" ] && awk -v t="$(date +%s)" '/^VmRSS/ {print t, $2}' /proc/$jp/status 2>/dev/null >> "$TMP/rss.txt" || true
+    sleep 2
+  done
+  wait $tpid
+  peak_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMP/time.txt")
+  $PY - "$TMP/rss.txt" "$peak_kb" "$RSTEPS" >> "$EXTRA" <<'EOF'
+import sys
+rows = [tuple(map(int, l.split())) for l in open(sys.argv[1]) if l.strip()]
+peak = int(sys.argv[2]) / 1024
+if len(rows) >= 4:
+    n = len(rows)
+    q = lambda i: rows[min(n - 1, i)][1] / 1024
+    print(f"RSS (bench encoder-decoder 12+12, d64, seq 32, batch 32, {sys.argv[3]} steps): peak {peak:.0f} MiB (time -v); "
+          f"sampled every 2 s: at 25% {q(n // 4):.0f} MiB, 50% {q(n // 2):.0f} MiB, end {q(n - 1):.0f} MiB ({n} samples)")
+else:
+    print(f"RSS (bench encoder-decoder 12+12, d64, {sys.argv[3]} steps): peak {peak:.0f} MiB (time -v)")
+EOF
+  # amplify: depths 1..48 (quick: 1,2,4,8,16,32,48) x post/pre/admin x 3 seeds
+  if [ $QUICK -eq 1 ]; then DEPTHS=1,2,4,8,16,32,48; else DEPTHS=$(seq -s, 1 48); fi
+  total=0
+  for p in post-ln-6 pre-ln-6 admin-6; do
+    quiet
+    log "amplify $p depths ${DEPTHS:0:20}... seeds 3"
+    s=$(date +%s.%N)
+    java -jar "$JAR" amplify --preset $p --depths "$DEPTHS" --seeds 3 --quiet --out "$TMP/amp-$p" >/dev/null
+    e=$(date +%s.%N)
+    w=$(awk -v a="$s" -v b="$e" 'BEGIN {printf "%.1f", b - a}')
+    total=$(awk -v a="$total" -v b="$w" 'BEGIN {printf "%.1f", a + b}')
+    echo "amplify $p --depths ${DEPTHS} --seeds 3: ${w} s wall (incl. JVM start)" >> "$EXTRA"
+  done
+  echo "amplify total over the 3 placements/inits: ${total} s" >> "$EXTRA"
+  rm -rf "$TMP"
+fi
+echo "load after: $(cat /proc/loadavg)" >> "$OUT/machine.txt"
+
+$PY bench/report.py "$OUT" | tee "$OUT/report.md"
