@@ -159,14 +159,41 @@ public final class Learner implements AutoCloseable {
         }
     }
 
+    /**
+     * Output change at the current weights for every depth at once: element d-1 is the change of the
+     * output after layer d when every weight matrix entry moves by +-eps. One perturbation serves all
+     * depths, so amplify builds one deep model per seed instead of one model per depth.
+     */
+    public double[] outputChangeByLayer(Batch probeBatch, double eps) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+            List<INDArray> before = model.stackOutputByLayer(probeBatch);
+            INDArray values = model.store.values();
+            INDArray backup = values.dup();
+            values.subi(perturbation(eps));
+            List<INDArray> after = model.stackOutputByLayer(probeBatch);
+            values.assign(backup);
+            double[] change = new double[before.size()];
+            for (int d = 0; d < change.length; d++) {
+                change[d] = meanSquaredDifference(after.get(d), before.get(d));
+            }
+            return change;
+        }
+    }
+
+    /** delta = eps * sign(N(0, 1)) on every perturbed entry (weight matrices), 0 elsewhere. */
+    private INDArray perturbation(double eps) {
+        INDArray values = model.store.values();
+        INDArray noise = Nd4j.getExecutioner().exec(
+                new GaussianDistribution(Nd4j.createUninitialized(values.dataType(), values.length()), 0.0, 1.0),
+                probeRng);
+        return Transforms.sign(noise, false).muli(eps).muli(model.store.perturbMask());
+    }
+
     /** Delta = mean over the output of (F(x, W + delta) - F(x, W))^2 with delta = -eps * sign(N(0, 1)) on weights. */
     private double perturbedChange(Batch probeBatch, INDArray before, double eps) {
         INDArray values = model.store.values();
         INDArray backup = values.dup();
-        INDArray noise = Nd4j.getExecutioner().exec(
-                new GaussianDistribution(Nd4j.createUninitialized(values.dataType(), values.length()), 0.0, 1.0),
-                probeRng);
-        values.subi(Transforms.sign(noise, false).muli(eps).muli(model.store.perturbMask()));
+        values.subi(perturbation(eps));
         double change = meanSquaredDifference(model.stackOutput(probeBatch), before);
         values.assign(backup);
         return change;

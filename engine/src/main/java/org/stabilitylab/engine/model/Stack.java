@@ -23,6 +23,22 @@ final class Stack {
         return finalNorm == null ? x : finalNorm.forward(x);
     }
 
+    /**
+     * Evaluation-mode forward that also returns the stack output as it would be after each layer
+     * (every {@code sublayersPerLayer} sublayers, through the final norm when there is one). Why: a
+     * model's first d layers are a depth-d model, so one deep forward measures every shallower depth.
+     */
+    List<INDArray> forwardByLayer(INDArray x, int batch, Random rng, int sublayersPerLayer) {
+        List<INDArray> outputs = new ArrayList<>();
+        for (int i = 0; i < sublayers.size(); i++) {
+            x = sublayers.get(i).forward(x, null, batch, false, rng, false);
+            if ((i + 1) % sublayersPerLayer == 0) {
+                outputs.add(finalNorm == null ? x : finalNorm.forward(x));
+            }
+        }
+        return outputs;
+    }
+
     /** Returns d/dinput; d/dmemory (summed over every cross-attention) is then in {@link #memoryGrad()}. */
     INDArray backward(INDArray dy) {
         INDArray d = finalNorm == null ? dy : finalNorm.backward(dy);

@@ -171,6 +171,19 @@ final class Transformer {
         return decoder.forward(targetEmbedding.forward(decoderInput(b)), null, batch, false, rng, false);
     }
 
+    /**
+     * The probed stack's output after each of its layers, in evaluation mode: element d-1 is F(x, W) of
+     * the depth-d model made of this model's first d layers. Only for stacks without cross-attention
+     * (the encoder, or a decoder-only model's decoder).
+     */
+    List<INDArray> stackOutputByLayer(Batch b) {
+        batch = b.size();
+        if (encoder != null) {
+            return encoder.forwardByLayer(sourceEmbedding.forward(b.source()), batch, rng, 2);
+        }
+        return decoder.forwardByLayer(targetEmbedding.forward(decoderInput(b)), batch, rng, 2);
+    }
+
     /** The stack output of the last full forward (same as {@link #stackOutput} after an eval forward). */
     INDArray lastStackOutput() {
         return encoder != null ? encoderOut : decoderOut;

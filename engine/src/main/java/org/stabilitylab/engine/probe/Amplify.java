@@ -1,6 +1,7 @@
 package org.stabilitylab.engine.probe;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -22,36 +23,42 @@ public final class Amplify {
     }
 
     /**
-     * Measures each depth in {@code depths} with seeds base.seed() .. base.seed()+seeds-1, setting the
-     * stack depth to the depth. Encoder-decoder models get that many encoder layers and one decoder
-     * layer: the probed output is the encoder's, so a deeper decoder would only cost time.
-     * Calls {@code onPoint} after each point (progress); stops early, returning what it has, when the
-     * calling thread is interrupted.
+     * Measures each depth in {@code depths} with seeds base.seed() .. base.seed()+seeds-1. Per seed it
+     * builds one model as deep as the deepest depth and reads the output change after every layer:
+     * the first d layers of that model are a depth-d model (Admin's profiling walk is sequential, so
+     * their omegas are the same too), which makes the depths of one seed a paired comparison.
+     * Encoder-decoder models probe the encoder (with a one-layer decoder, needed only by profiling);
+     * decoder-only models probe the decoder. Calls {@code onPoint} for each point as it is measured
+     * (progress) and returns the points ordered by depth, then seed; stops early, returning what it
+     * has, when the calling thread is interrupted.
      */
     public static List<AmplifyPoint> measure(Experiment base, List<Integer> depths, int seeds,
                                              Consumer<AmplifyPoint> onPoint) {
         List<AmplifyPoint> points = new ArrayList<>();
+        if (depths.isEmpty()) {
+            return points;
+        }
+        int deepest = depths.stream().mapToInt(Integer::intValue).max().orElseThrow();
         Task task = Tasks.create(base.task());
-        for (int depth : depths) {
-            for (int k = 0; k < seeds; k++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return points;
-                }
-                long seed = base.seed() + k;
-                Experiment e = at(base, depth, seed);
-                SplittableRandom rng = new SplittableRandom(seed);
-                Batch profiling = task.sample(e.train().batch(), rng);
-                Batch probe = task.sample(16, rng);
-                double change;
-                try (Learner learner = new Learner(e, task.vocab(), task.sourceLength(), task.targetLength(), profiling,
-                        false)) {
-                    change = learner.outputChange(probe, e.probe().eps());
-                }
-                AmplifyPoint p = new AmplifyPoint(depth, seed, e.model().norm().id(), e.model().init().id(), change);
+        for (int k = 0; k < seeds && !Thread.currentThread().isInterrupted(); k++) {
+            long seed = base.seed() + k;
+            Experiment e = at(base, deepest, seed);
+            SplittableRandom rng = new SplittableRandom(seed);
+            Batch profiling = task.sample(e.train().batch(), rng);
+            Batch probe = task.sample(16, rng);
+            double[] byLayer;
+            try (Learner learner = new Learner(e, task.vocab(), task.sourceLength(), task.targetLength(), profiling,
+                    false)) {
+                byLayer = learner.outputChangeByLayer(probe, e.probe().eps());
+            }
+            for (int depth : depths) {
+                AmplifyPoint p = new AmplifyPoint(depth, seed, e.model().norm().id(), e.model().init().id(),
+                        byLayer[depth - 1]);
                 points.add(p);
                 onPoint.accept(p);
             }
         }
+        points.sort(Comparator.comparingInt(AmplifyPoint::depth).thenComparingLong(AmplifyPoint::seed));
         return points;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stabilitylab.engine.config.Experiment;
 import org.stabilitylab.engine.config.Presets;
@@ -19,7 +20,7 @@ class AmplifyTest {
         Experiment e = Presets.with(Presets.with(Presets.defaults(), "model.norm", norm), "model.init", init);
         List<AmplifyPoint> seen = new ArrayList<>();
         List<AmplifyPoint> points = Amplify.measure(e, List.of(SHALLOW, DEEP), SEEDS, seen::add);
-        assertEquals(points, seen, "every point is reported as progress");
+        assertEquals(Set.copyOf(points), Set.copyOf(seen), "every point is reported as progress");
         assertEquals(2 * SEEDS, points.size());
         double shallow = points.stream().filter(p -> p.depth() == SHALLOW).mapToDouble(AmplifyPoint::outputChange).average().orElseThrow();
         double deep = points.stream().filter(p -> p.depth() == DEEP).mapToDouble(AmplifyPoint::outputChange).average().orElseThrow();
