@@ -96,7 +96,7 @@ if [[ " ${types[*]} " == *" deb "* ]]; then
     --resource-dir installer/linux/resources \
     --linux-shortcut --linux-menu-group Education --linux-app-category education \
     --linux-package-deps libgtk-3-0 \
-    --file-associations installer/linux/preset-association.properties
+    --file-associations installer/preset-association.properties
   t_deb=$(seconds)
   deb=$(ls "$out"/*.deb)
   echo "deb: $deb ($(du -h "$deb" | cut -f1)) in $((t_deb - t_image)) s"

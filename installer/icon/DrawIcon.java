@@ -12,15 +12,42 @@ import javax.imageio.ImageIO;
 /**
  * Draws the program's icon (so it is reproducible from source, no design tool needed):
  * a stack of layer bars with a jagged red curve (unstable Post-LN) and a smooth green one (Admin).
- * Run: java installer/icon/DrawIcon.java resources/icons   (writes app-256.png, app-64.png, app-32.png)
+ * Run: java installer/icon/DrawIcon.java resources/icons installer/windows
+ * (writes app-256.png, app-64.png, app-32.png into the first folder and, given a second, app.ico for Windows).
  */
 public final class DrawIcon {
     public static void main(String[] args) throws Exception {
         File dir = new File(args.length > 0 ? args[0] : ".");
         dir.mkdirs();
-        for (int size : new int[] {256, 64, 32}) {
-            ImageIO.write(draw(size), "png", new File(dir, "app-" + size + ".png"));
+        int[] sizes = {256, 64, 32};
+        byte[][] pngs = new byte[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            ImageIO.write(draw(sizes[i]), "png", png);
+            pngs[i] = png.toByteArray();
+            java.nio.file.Files.write(new File(dir, "app-" + sizes[i] + ".png").toPath(), pngs[i]);
         }
+        if (args.length > 1) {
+            new File(args[1]).mkdirs();
+            java.nio.file.Files.write(new File(args[1], "app.ico").toPath(), ico(sizes, pngs));
+        }
+    }
+
+    /** A Windows .ico holding the PNGs as they are (allowed since Windows Vista); 256 is written as 0. */
+    static byte[] ico(int[] sizes, byte[][] pngs) {
+        int offset = 6 + 16 * sizes.length;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(offset + java.util.Arrays.stream(pngs).mapToInt(p -> p.length).sum())
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0).putShort((short) 1).putShort((short) sizes.length);
+        for (int i = 0; i < sizes.length; i++) {
+            b.put((byte) (sizes[i] & 0xFF)).put((byte) (sizes[i] & 0xFF)).put((byte) 0).put((byte) 0);
+            b.putShort((short) 1).putShort((short) 32).putInt(pngs[i].length).putInt(offset);
+            offset += pngs[i].length;
+        }
+        for (byte[] p : pngs) {
+            b.put(p);
+        }
+        return b.array();
     }
 
     static BufferedImage draw(int size) {

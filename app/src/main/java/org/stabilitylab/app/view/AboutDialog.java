@@ -42,6 +42,8 @@ public final class AboutDialog {
         }
         javafx.scene.control.Label blurb = new javafx.scene.control.Label(BLURB);
         blurb.setWrapText(true);
+        blurb.setPrefWidth(440);
+        blurb.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextArea versions = new TextArea(text(backend));
         versions.setId("about-versions");
         versions.setEditable(false);
