@@ -11,9 +11,6 @@ import org.stabilitylab.app.run.EngineRunSource;
 import org.stabilitylab.app.view.ErrorHandler;
 import org.stabilitylab.app.view.MainView;
 import org.stabilitylab.app.vm.LabViewModel;
-import org.stabilitylab.engine.EngineInfo;
-import org.stabilitylab.engine.config.Experiment;
-import org.stabilitylab.engine.config.Presets;
 
 /** The desktop application: one window on the default (or chosen) preset, ready to press Run. */
 public final class App extends Application {
@@ -21,20 +18,21 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         AppOptions opts = AppOptions.parse(getParameters().getRaw());
-        Experiment initial = opts.preset() != null ? Presets.load(opts.preset()) : Presets.defaults();
-        LabViewModel lab = new LabViewModel(new EngineRunSource(), UserData.standard(), initial, Platform::runLater);
+        StartupPreset initial = StartupPreset.of(opts.preset());
+        LabViewModel lab = new LabViewModel(new EngineRunSource(), UserData.standard(), initial.experiment(),
+                Platform::runLater);
         MainView view = new MainView(lab);
         ErrorHandler.install(view.notifier());
         stage.setScene(scene(view, opts.width(), opts.height()));
         stage.setTitle("Transformer Stability Lab");
-        var icon = App.class.getResourceAsStream("icons/app-256.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
-        }
+        stage.getIcons().addAll(icons());
         stage.show();
         view.attach(stage);
         lab.presentationProperty().set(opts.presentation());
         describeBackend(view);
+        if (initial.problem() != null) {
+            view.notifier().show(initial.problem());
+        }
         if (opts.screenshot() != null) {
             new ScreenshotMode(view, stage, opts).start();
         }
@@ -47,16 +45,22 @@ public final class App extends Application {
         return scene;
     }
 
+    /** The program icon in the sizes shipped under resources/icons (the same image the installer uses). */
+    public static java.util.List<Image> icons() {
+        java.util.List<Image> out = new java.util.ArrayList<>();
+        for (int size : new int[] {256, 64, 32}) {
+            var in = App.class.getResourceAsStream("icons/app-" + size + ".png");
+            if (in != null) {
+                out.add(new Image(in));
+            }
+        }
+        return out;
+    }
+
     /** Asks the engine for its backend off the FX thread (the first call loads the native libraries). */
     public static void describeBackend(MainView view) {
         Thread t = new Thread(() -> {
-            String text;
-            try {
-                text = EngineInfo.backend().replace(" null (", " (") + " \u00b7 " + EngineInfo.device();
-            } catch (RuntimeException | Error e) {
-                text = "backend unavailable: " + e.getMessage();
-            }
-            String shown = text;
+            String shown = VersionInfo.backend();
             Platform.runLater(() -> view.setBackendText(shown));
         }, "engine-info");
         t.setDaemon(true);

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Command-line options: {@code --preset NAME|FILE} to open with, and the screenshot mode
+ * Command-line options, parsed before any window exists so bad input fails fast: the preset to open
+ * ({@code --preset NAME|FILE}, or a plain {@code FILE} as the desktop's "open with" passes it),
+ * {@code --version}, {@code --help}, and the screenshot mode
  * {@code --screenshot FILE [--steps N] [--compare] [--tab N,M,...|all] [--size WxH]} used for README images.
  */
 public record AppOptions(String preset, Path screenshot, int steps, boolean compare, List<Integer> tabs, int width, int height,
-                         boolean amplify, boolean presentation) {
+                         boolean amplify, boolean presentation, boolean version, boolean help) {
 
-    public static final String USAGE = "usage: stability-lab [--preset NAME|FILE] "
+    public static final String USAGE = "usage: stability-lab [FILE | --preset NAME|FILE] [--version] [--help] "
             + "[--screenshot FILE [--steps N] [--compare] [--tab N,M,...|all] [--size WxH] [--amplify] [--present]]";
 
     public static AppOptions parse(List<String> args) {
@@ -23,6 +25,9 @@ public record AppOptions(String preset, Path screenshot, int steps, boolean comp
         int h = 940;
         boolean amplify = false;
         boolean present = false;
+        boolean version = false;
+        boolean help = false;
+        String positional = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -32,6 +37,8 @@ public record AppOptions(String preset, Path screenshot, int steps, boolean comp
                 case "--compare" -> compare = true;
                 case "--amplify" -> amplify = true;
                 case "--present" -> present = true;
+                case "--version", "-V" -> version = true;
+                case "--help", "-h" -> help = true;
                 case "--tab" -> tabs = tabs(value(args, ++i, a), a);
                 case "--size" -> {
                     String[] wh = value(args, ++i, a).split("x");
@@ -41,10 +48,25 @@ public record AppOptions(String preset, Path screenshot, int steps, boolean comp
                     w = number(wh[0], a);
                     h = number(wh[1], a);
                 }
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
+                default -> {
+                    if (a.startsWith("-") && a.length() > 1) {
+                        throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
+                    }
+                    if (positional != null) {
+                        throw new IllegalArgumentException("one preset FILE at a time, got '" + positional
+                                + "' and '" + a + "'\n" + USAGE);
+                    }
+                    positional = a;
+                }
             }
         }
-        return new AppOptions(preset, shot, steps, compare, tabs, w, h, amplify, present);
+        if (positional != null && preset != null) {
+            throw new IllegalArgumentException("give either --preset or a preset FILE, not both\n" + USAGE);
+        }
+        if (positional != null) {
+            preset = positional;
+        }
+        return new AppOptions(preset, shot, steps, compare, tabs, w, h, amplify, present, version, help);
     }
 
     /** "all" is an empty list: every tab. */

@@ -8,11 +8,22 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        AppOptions opts;
         try {
-            AppOptions.parse(java.util.List.of(args));
+            opts = AppOptions.parse(java.util.List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (opts.help()) {
+            System.out.println(AppOptions.USAGE);
+            System.exit(0);
+        }
+        if (opts.version()) {
+            // answered without a window (and without touching JavaFX), so it works over ssh and in scripts
+            System.out.println(VersionInfo.current());
+            System.exit(0);
         }
         Application.launch(App.class, args);
     }

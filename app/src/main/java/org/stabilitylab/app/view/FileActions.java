@@ -44,7 +44,7 @@ public final class FileActions {
     public void openPresetFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open preset");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Presets (*.json)", "*.json"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Presets (*.json, *.stlab)", "*.json", "*.stlab"));
         fc.setInitialDirectory(lab.presets().userDir().toFile());
         File f = fc.showOpenDialog(owner);
         if (f != null) {

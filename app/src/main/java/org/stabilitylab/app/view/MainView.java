@@ -131,9 +131,8 @@ public final class MainView extends BorderPane {
                 () -> lab.lessonVisibleProperty().set(!lab.lessonVisibleProperty().get()));
         Menu view = new Menu("View", null, present, lessonItem);
 
-        MenuItem about = item("About", null, () -> notifier.show(new org.stabilitylab.app.vm.Alert(
-                "Transformer Stability Lab", "Why deep Post-LN Transformers are hard to train (Liu et al. 2020). "
-                + backend.getText(), false)));
+        MenuItem about = item("About", null, () -> AboutDialog.create(getScene() == null ? null : getScene().getWindow(),
+                backend.getText()).show());
         Menu help = new Menu("Help", null, about);
         MenuBar bar = new MenuBar(file, runMenu, view, help);
         bar.setUseSystemMenuBar(true);
