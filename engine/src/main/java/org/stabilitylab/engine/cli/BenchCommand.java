@@ -33,14 +33,18 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: bench --preset FILE|NAME [--set key=value]... [--steps N] [--seed S]\n"
+        return "usage: bench --preset FILE|NAME [--set key=value]... [--steps N] [--seed S] [--probes N]\n"
+                + "  --probes N           also time a second pass with probes every N steps and print their\n"
+                + "                       overhead (mean wall ms/step, validation and probes included)\n"
                 + ExperimentOptions.USAGE.replace("shorthand for --set train.steps=N",
                 "steps to time (default " + DEFAULT_STEPS + ", not the preset's)");
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return new HashSet<>(ExperimentOptions.VALUED);
+        Set<String> valued = new HashSet<>(ExperimentOptions.VALUED);
+        valued.add("--probes");
+        return valued;
     }
 
     @Override
@@ -49,11 +53,11 @@ final class BenchCommand implements Command {
         if (!args.has("--steps")) {
             e = Presets.with(e, "train.steps", Integer.toString(DEFAULT_STEPS));
         }
+        String probeEvery = args.has("--probes")
+                ? Integer.toString(args.integer("--probes", 10, 1, 1_000_000)) : null;
         e = Presets.with(e, "probe.every", "0");
         Timings timings = new Timings();
-        TrainingRun run = new TrainingRun(e);
-        run.addListener(timings);
-        RunSummary s = run.runBlocking();
+        RunSummary s = timed(e, timings);
         if (s.status() == RunStatus.FAILED) {
             err.println("error: the benchmark run failed: " + s.reason());
             return Main.FAILED;
@@ -71,7 +75,21 @@ final class BenchCommand implements Command {
         out.println(Report.fmt("  parameters  %,d", info == null ? 0 : info.parameters()));
         out.println("  backend     " + (info == null ? "?" : info.backend()));
         out.println("  device      " + (info == null ? "?" : info.device()));
+        if (probeEvery != null) {
+            Timings probed = new Timings();
+            timed(Presets.with(e, "probe.every", probeEvery), probed);
+            double off = timings.meanWallMs();
+            double on = probed.meanWallMs();
+            out.println(Report.fmt("  probes      every %s steps: mean wall %.2f ms/step vs %.2f without (%+.1f%%)",
+                    probeEvery, on, off, 100 * (on / off - 1)));
+        }
         return Main.OK;
+    }
+
+    private static RunSummary timed(Experiment e, Timings timings) {
+        TrainingRun run = new TrainingRun(e);
+        run.addListener(timings);
+        return run.runBlocking();
     }
 
     /** Nearest-rank percentile of sorted values; NaN when there are none. */
@@ -86,15 +104,28 @@ final class BenchCommand implements Command {
     private static final class Timings implements RunListener {
         final List<Double> ms = new ArrayList<>();
         final List<Double> tokens = new ArrayList<>();
+        final List<Long> wallNanos = new ArrayList<>();
         RunInfo info;
+        private long last;
+
+        /** Mean wall time between consecutive steps after the warm-up tenth: everything a step costs. */
+        double meanWallMs() {
+            int skip = Math.max(1, wallNanos.size() / 10);
+            return wallNanos.subList(skip, wallNanos.size()).stream().mapToLong(Long::longValue).average()
+                    .orElse(Double.NaN) / 1e6;
+        }
 
         @Override
         public void onStart(RunInfo runInfo) {
             info = runInfo;
+            last = System.nanoTime();
         }
 
         @Override
         public void onStep(StepMetrics m) {
+            long now = System.nanoTime();
+            wallNanos.add(now - last);
+            last = now;
             ms.add(m.msPerStep());
             tokens.add(m.tokensPerSec());
         }

@@ -1,6 +1,7 @@
 package org.stabilitylab.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,5 +98,14 @@ class CliSmokeTest {
         assertTrue(r.out().contains("tokens/s"), r.out());
         assertTrue(r.out().contains("parameters"), r.out());
         assertTrue(r.out().contains("backend"), r.out());
+        assertFalse(r.out().contains("probes"), "no probe pass unless asked: " + r.out());
+    }
+
+    @Test
+    void benchWithProbesAlsoReportsTheirOverhead() {
+        CliRunner r = CliRunner.run(args(List.of("bench", "--preset", "post-ln-6"), "--steps", "10", "--probes", "5"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*probes +every 5 steps: mean wall [0-9.]+ ms/step vs [0-9.]+ without \\([+-][0-9.]+%\\).*"),
+                r.out());
     }
 }
