@@ -17,8 +17,8 @@ final class AmplificationFinding implements Finding {
     static final String PRESET = "paper-1-amplification";
 
     @Override
-    public int number() {
-        return 1;
+    public String id() {
+        return "1";
     }
 
     @Override
@@ -112,7 +112,7 @@ final class AmplificationFinding implements Finding {
                 + " seeds per point.\n\n" + table.markdown() + "\n" + growth.markdown()
                 + "\nCriterion: Post-LN grows at least " + FACTOR + "x as much as Pre-LN and Admin, and at least N/4"
                 + " (about linear). A log-log slope near 1 means linear growth, near 0 logarithmic.\n";
-        return new FindingResult(number(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
+        return new FindingResult(id(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
     }
 
     /** Least-squares slope of log(change) against log(depth). */

@@ -21,8 +21,8 @@ final class DependencyFinding implements Finding {
     static final double GROWTH = 1.2;
 
     @Override
-    public int number() {
-        return 6;
+    public String id() {
+        return "6";
     }
 
     @Override
@@ -100,7 +100,7 @@ final class DependencyFinding implements Finding {
                 + table.markdown() + "\nCriterion: at init Post-LN's mean betaOwn over the later half of the sublayers is"
                 + " at least " + INIT_FACTOR + "x Pre-LN's and Admin's, and after training Admin's is at least "
                 + GROWTH + "x its value at init.\n";
-        return new FindingResult(number(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
+        return new FindingResult(id(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
     }
 
     /** betaOwn per sublayer averaged over runs, at the first probe (init) or the last. */

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /** One of the paper's findings: which preset shows it, how to measure it, and when it counts as held. */
 interface Finding {
-    int number();
+    /** The finding's label in the report: "1".."7", "3b" for the second half of finding 3. */
+    String id();
 
     String title();
 

@@ -104,6 +104,7 @@ public final class Lab implements AutoCloseable {
         private final double[] loss;
         private final List<Integer> probeSteps = new ArrayList<>();
         private final List<Double> updateChange = new ArrayList<>();
+        private final List<Double> valLoss = new ArrayList<>();
         private List<LayerMetrics> first = List.of();
         private List<LayerMetrics> last = List.of();
         private int steps;
@@ -125,6 +126,7 @@ public final class Lab implements AutoCloseable {
                 last = m.layers();
                 probeSteps.add(m.step());
                 updateChange.add(m.updateChange());
+                valLoss.add(m.valLoss());
             }
         }
 
@@ -139,7 +141,8 @@ public final class Lab implements AutoCloseable {
         private Trained trained(Experiment e, RunSummary s) {
             double[] ran = java.util.Arrays.copyOf(loss, steps);
             return new Trained(e, s, ran, probeSteps.stream().mapToInt(Integer::intValue).toArray(),
-                    updateChange.stream().mapToDouble(Double::doubleValue).toArray(), first, last);
+                    updateChange.stream().mapToDouble(Double::doubleValue).toArray(),
+                    valLoss.stream().mapToDouble(Double::doubleValue).toArray(), first, last);
         }
     }
 }

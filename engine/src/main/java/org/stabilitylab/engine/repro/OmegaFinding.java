@@ -23,8 +23,8 @@ final class OmegaFinding implements Finding {
     static final double MIN_R2 = 0.9;
 
     @Override
-    public int number() {
-        return 7;
+    public String id() {
+        return "7";
     }
 
     @Override
@@ -114,7 +114,7 @@ final class OmegaFinding implements Finding {
                 + Table.fmt("%nCriterion: omega_1 = 1, omega increases along the stack on every seed, and omega_i^2"
                 + " is linear in i (R^2 >= %.1f), i.e. omega grows like sqrt(i). The absolute values depend on the"
                 + " variance of the embeddings and of each branch, so they are compared, not required.%n", MIN_R2);
-        return new FindingResult(number(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
+        return new FindingResult(id(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
     }
 
     /** R^2 of a least-squares line through (i, omega_i^2). */

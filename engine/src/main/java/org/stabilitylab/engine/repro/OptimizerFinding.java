@@ -19,8 +19,8 @@ final class OptimizerFinding implements Finding {
     static final double MARGIN = 0.85;
 
     @Override
-    public int number() {
-        return 5;
+    public String id() {
+        return "5";
     }
 
     @Override
@@ -118,7 +118,7 @@ final class OptimizerFinding implements Finding {
                 + ") at each learning rate and with Adam at lr " + Presets.get(adam, "train.lr") + ".\n\n"
                 + table.markdown() + "\nCriterion: on every seed Adam's final validation loss is below " + MARGIN
                 + " x the best SGD run's.\n";
-        return new FindingResult(number(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
+        return new FindingResult(id(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
     }
 
     private static void row(Table table, Trained t) {

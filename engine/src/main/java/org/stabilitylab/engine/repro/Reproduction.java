@@ -27,7 +27,7 @@ import org.stabilitylab.engine.EngineInfo;
 public final class Reproduction {
     /** The findings in report order. */
     static List<Finding> findings() {
-        return List.of(new AmplificationFinding(), new ShallowFinding(), new DeepFinding(), new WarmupFinding(),
+        return List.of(new AmplificationFinding(), new ShallowFinding(), new DeepFinding(), new DeepRankingFinding(), new WarmupFinding(),
                 new OptimizerFinding(), new DependencyFinding(), new OmegaFinding());
     }
 
@@ -71,7 +71,7 @@ public final class Reproduction {
         } finally {
             drivers.shutdownNow();
         }
-        results.sort(Comparator.comparingInt(FindingResult::number));
+        results.sort(Comparator.comparing(FindingResult::id));
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.writeString(out.resolve("report.md"), markdown(results, scale, threads, seconds), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("findings.json"), json(results, scale, seconds), StandardCharsets.UTF_8);
@@ -79,20 +79,20 @@ public final class Reproduction {
     }
 
     private static List<Finding> startOrder(List<Finding> findings) {
-        List<Integer> order = List.of(3, 4, 2, 6, 5, 1, 7);
+        List<String> order = List.of("3", "3b", "4", "2", "6", "5", "1", "7");
         List<Finding> out = new ArrayList<>(findings);
-        out.sort(Comparator.comparingInt(f -> order.indexOf(f.number())));
+        out.sort(Comparator.comparingInt(f -> order.indexOf(f.id())));
         return out;
     }
 
     private static FindingResult timed(Finding f, Finding.Context ctx) throws Exception {
         long t0 = System.nanoTime();
-        ctx.say("finding " + f.number() + " (" + f.title() + ") started");
+        ctx.say("finding " + f.id() + " (" + f.title() + ") started");
         FindingResult r = f.run(ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        ctx.say(Table.fmt("finding %d: %s in %.0f s: %s", f.number(), r.held() ? "HELD" : "NOT HELD", seconds,
+        ctx.say(Table.fmt("finding %s: %s in %.0f s: %s", f.id(), r.held() ? "HELD" : "NOT HELD", seconds,
                 r.verdict()));
-        return new FindingResult(r.number(), r.title(), r.claim(), r.preset(), r.held(), r.verdict(), r.body(),
+        return new FindingResult(r.id(), r.title(), r.claim(), r.preset(), r.held(), r.verdict(), r.body(),
                 r.images(), r.numbers(), seconds);
     }
 
@@ -110,12 +110,12 @@ public final class Reproduction {
         sb.append(Table.fmt("**%d of %d findings held.**%n%n", held, results.size()));
         Table summary = new Table("#", "finding", "verdict", "evidence", "preset", "time");
         for (FindingResult r : results) {
-            summary.row(r.number(), r.title(), r.held() ? "HELD" : "NOT HELD", r.verdict(), "`" + r.preset() + "`",
+            summary.row(r.id(), r.title(), r.held() ? "HELD" : "NOT HELD", r.verdict(), "`" + r.preset() + "`",
                     Table.fmt("%.0f s", r.seconds()));
         }
         sb.append(summary.markdown()).append('\n');
         for (FindingResult r : results) {
-            sb.append("## ").append(r.number()).append(". ").append(r.title()).append("\n\n");
+            sb.append("## ").append(r.id()).append(". ").append(r.title()).append("\n\n");
             sb.append("**Claim (paper):** ").append(r.claim()).append("\n\n");
             sb.append("**Verdict: ").append(r.held() ? "HELD" : "NOT HELD").append("** - ").append(r.verdict())
                     .append(Table.fmt(" (%.0f s)%n%n", r.seconds()));
@@ -135,7 +135,7 @@ public final class Reproduction {
         JsonArray list = new JsonArray();
         for (FindingResult r : results) {
             JsonObject o = new JsonObject();
-            o.addProperty("number", r.number());
+            o.addProperty("id", r.id());
             o.addProperty("title", r.title());
             o.addProperty("preset", r.preset());
             o.addProperty("held", r.held());

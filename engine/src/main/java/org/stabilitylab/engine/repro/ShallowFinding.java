@@ -16,8 +16,8 @@ final class ShallowFinding implements Finding {
     static final double TRAINED = 0.75;
 
     @Override
-    public int number() {
-        return 2;
+    public String id() {
+        return "2";
     }
 
     @Override
@@ -84,6 +84,6 @@ final class ShallowFinding implements Finding {
                 + "\nCriterion: every run ends without divergence and with a validation loss below " + TRAINED
                 + " x ln(vocab + 1) = " + Table.num(limit) + " (a uniform guess scores ln(vocab + 1)). The ordering"
                 + " of the three is reported, not required: at toy scale it is within seed noise.\n";
-        return new FindingResult(number(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
+        return new FindingResult(id(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
     }
 }

@@ -8,10 +8,11 @@ import org.stabilitylab.engine.run.RunSummary;
 
 /**
  * What a finding needs from one finished training run: its summary, the loss of every step, the
- * update-induced output change at each probe, and the per-sublayer probes at the first and last probe.
+ * update-induced output change and validation loss at each probe, and the per-sublayer probes at the first and last probe.
  */
 public record Trained(Experiment experiment, RunSummary summary, double[] loss, int[] probeSteps,
-                      double[] updateChange, List<LayerMetrics> firstLayers, List<LayerMetrics> lastLayers) {
+                      double[] updateChange, double[] valLoss, List<LayerMetrics> firstLayers,
+                      List<LayerMetrics> lastLayers) {
 
     /** Mean training loss over the last tenth of the steps that ran (less noisy than the last step). */
     public double endLoss() {

@@ -19,8 +19,8 @@ final class WarmupFinding implements Finding {
     static final double FAILED = 0.9;
 
     @Override
-    public int number() {
-        return 4;
+    public String id() {
+        return "4";
     }
 
     @Override
@@ -122,7 +122,7 @@ final class WarmupFinding implements Finding {
                 + "\nCriterion: a run fails when it diverges or ends with a validation loss above " + FAILED
                 + " x ln(vocab + 1) = " + Table.num(limit) + "; the finding holds when Post-LN fails in at least half"
                 + " of the runs and Admin in at most half as many as Post-LN.\n";
-        return new FindingResult(number(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
+        return new FindingResult(id(), title(), claim(), PRESET, held, verdict, body, List.of(image), numbers, 0);
     }
 
     private static String settings(Experiment e) {

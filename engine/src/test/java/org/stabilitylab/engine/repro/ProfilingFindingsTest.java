@@ -14,7 +14,7 @@ class ProfilingFindingsTest {
     private static FindingResult run(Finding f, Path out) throws Exception {
         try (Lab lab = new Lab(1, null)) {
             FindingResult r = f.run(new Finding.Context(lab, Scale.QUICK, out, null));
-            System.out.println("finding " + r.number() + ": " + r.verdict() + " " + r.numbers());
+            System.out.println("finding " + r.id() + ": " + r.verdict() + " " + r.numbers());
             for (String image : r.images()) {
                 assertTrue(Files.size(out.resolve(image)) > 1000, image);
             }
