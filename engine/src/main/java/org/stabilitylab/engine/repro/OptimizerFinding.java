@@ -40,10 +40,7 @@ final class OptimizerFinding implements Finding {
 
     @Override
     public FindingResult run(Context ctx) throws Exception {
-        Experiment sgd = Presets.load(PRESET);
-        if (ctx.scale() == Scale.QUICK) {
-            sgd = Presets.with(sgd, "train.steps", Integer.toString(sgd.train().steps() / 2));
-        }
+        Experiment sgd = ShallowFinding.scaled(Presets.load(PRESET), ctx.scale());
         // Adam: the same model with the shallow finding's optimiser settings (so that run is shared)
         Experiment shallow = ShallowFinding.experiment(ctx.scale());
         Experiment adam = sgd;

@@ -28,7 +28,7 @@ public final class Reproduction {
     /** The findings in report order. */
     static List<Finding> findings() {
         return List.of(new AmplificationFinding(), new ShallowFinding(), new DeepFinding(), new DeepRankingFinding(), new WarmupFinding(),
-                new OptimizerFinding(), new DependencyFinding(), new OmegaFinding());
+                new OptimizerFinding(), new DependencyFinding(false), new DependencyFinding(true), new OmegaFinding());
     }
 
     private Reproduction() {
@@ -79,7 +79,7 @@ public final class Reproduction {
     }
 
     private static List<Finding> startOrder(List<Finding> findings) {
-        List<String> order = List.of("3", "3b", "4", "2", "6", "5", "1", "7");
+        List<String> order = List.of("3", "3b", "4", "2", "6", "6b", "5", "1", "7");
         List<Finding> out = new ArrayList<>(findings);
         out.sort(Comparator.comparingInt(f -> order.indexOf(f.id())));
         return out;

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `reproduce --quick` end to end, run once: the report and its charts are written, and every finding that
- * holds robustly at CI scale is reported HELD with numbers past its threshold. Finding 3b (Admin overtakes
- * Pre-LN) needs the full run length and is left to the full report.
+ * holds robustly at CI scale is reported HELD with numbers past its threshold. Findings 3b (Admin overtakes
+ * Pre-LN) and 6b (Admin's dependency grows with training) need the full run length, or do not show at toy
+ * scale, and are left to the full report.
  */
 class ReproduceQuickTest {
     @TempDir
@@ -58,7 +59,7 @@ class ReproduceQuickTest {
 
     @Test
     void reportHasAVerdictLinePerFindingAndItsChartsBesideIt() throws Exception {
-        List<String> ids = List.of("1", "2", "3", "3b", "4", "5", "6", "7");
+        List<String> ids = List.of("1", "2", "3", "3b", "4", "5", "6", "6b", "7");
         assertEquals(ids.size(), FINDINGS.size(), FINDINGS.keySet().toString());
         for (String id : ids) {
             assertTrue(report.contains("## " + id + ". "), "section " + id);
@@ -103,10 +104,11 @@ class ReproduceQuickTest {
     }
 
     @Test
-    void postLnLeansOnEveryBranchAtInitAndAdminsDependencyGrowsWithTraining() {
+    void atInitPostLnLeansOnEveryBranchWhilePreLnAndAdminLeanLessWithDepth() {
         assertHeld("6");
         assertTrue(number("6", "lateInit.post") >= 1.5 * number("6", "lateInit.pre"), finding("6").toString());
-        assertTrue(number("6", "lateTrained.admin") >= 1.2 * number("6", "lateInit.admin"), finding("6").toString());
+        assertTrue(number("6", "lateInit.post") >= 1.5 * number("6", "lateInit.admin"), finding("6").toString());
+        assertTrue(number("6", "lateInit.post") > 0.4, "Post-LN's betaOwn stays high at depth: " + finding("6"));
     }
 
     @Test
