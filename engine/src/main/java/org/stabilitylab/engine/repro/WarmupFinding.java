@@ -50,6 +50,7 @@ final class WarmupFinding implements Finding {
         if (ctx.scale() == Scale.QUICK) {
             base = Presets.with(base, "train.steps", Integer.toString(base.train().steps() / 2));
             lrs = List.of(lrs.get(lrs.size() - 1));
+            beta2s = List.of(beta2s.get(beta2s.size() - 1));
             seeds = 1;
         }
         List<Variant> variants = List.of(Variant.POST, Variant.ADMIN);

@@ -112,8 +112,20 @@ class ReproduceQuickTest {
     }
 
     @Test
-    void quickAmplificationAndOmegaHold() {
+    void postLnOutputChangeGrowsNearlyLinearlyWithDepthPreLnAndAdminOnlySlowly() {
         assertHeld("1");
+        double post = number("1", "growth.post");
+        assertTrue(post > 6, "1 -> 16 layers should multiply Post-LN's output change about 10x: " + finding("1"));
+        assertTrue(post > 2 * number("1", "growth.pre") && post > 2 * number("1", "growth.admin"), finding("1").toString());
+        assertTrue(number("1", "slope.post") > 0.6, "near-linear: " + finding("1"));
+    }
+
+    @Test
+    void adminOmegasStartAtOneAndGrowLikeTheSquareRootOfTheSublayerIndex() {
         assertHeld("7");
+        assertEquals(1.0, number("7", "omega.first"), 1e-9);
+        assertEquals(12, number("7", "sublayers"));
+        assertTrue(number("7", "r2") >= 0.9, finding("7").toString());
+        assertTrue(number("7", "omega.last") > 1.5, finding("7").toString());
     }
 }
