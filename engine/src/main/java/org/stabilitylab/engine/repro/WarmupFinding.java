@@ -70,7 +70,6 @@ final class WarmupFinding implements Finding {
         Table table = new Table("lr", "beta2", "seed", "Post-LN", "Admin");
         Map<Variant, Integer> failures = new LinkedHashMap<>();
         variants.forEach(v -> failures.put(v, 0));
-        Map<String, double[]> curves = new LinkedHashMap<>();
         int i = 0;
         int cells = 0;
         for (int li = 0; li < lrs.size(); li++) {
@@ -85,10 +84,6 @@ final class WarmupFinding implements Finding {
                         }
                         cell[vi] = (failed ? "**failed** " : "trained ") + (t.diverged() ? "(diverged)"
                                 : "(val loss " + Table.num(t.summary().finalValLoss()) + ")");
-                        String key = variants.get(vi).label() + ", beta2 " + b2;
-                        int width = lrs.size();
-                        curves.computeIfAbsent(key, x -> new double[width]);
-                        curves.get(key)[li] += (t.diverged() ? Double.NaN : t.summary().finalValLoss()) / seeds;
                     }
                     cells++;
                     table.row(lrs.get(li), b2, base.seed() + k, cell[0], cell[1]);
@@ -105,19 +100,30 @@ final class WarmupFinding implements Finding {
         String verdict = Table.fmt("without warmup Post-LN failed %d of %d grid runs, Admin %d of %d (lr %s x beta2 %s,"
                 + " %d seed(s))", post, cells, admin, cells, String.join("/", lrs), String.join("/", beta2s), seeds);
         String image = "4-warmup-grid.png";
-        double[] x = lrs.stream().mapToDouble(Double::parseDouble).toArray();
         List<Charts.Series> series = new ArrayList<>();
-        for (Map.Entry<String, double[]> c : curves.entrySet()) {
-            boolean isAdmin = c.getKey().startsWith(Variant.ADMIN.label());
-            boolean firstBeta2 = c.getKey().endsWith(" " + beta2s.get(0));
-            series.add(new Charts.Series(c.getKey(), x, c.getValue(), isAdmin ? Variant.ADMIN.ordinal()
-                    : Variant.POST.ordinal(), !firstBeta2, true));
+        String topLr = lrs.get(lrs.size() - 1);
+        double[] steps = null;
+        for (Trained t : done) {
+            Experiment e = t.experiment();
+            boolean isAdmin = e.model().init() == org.stabilitylab.engine.config.Init.ADMIN;
+            String lr = Presets.get(e, "train.lr");
+            String b2 = Presets.get(e, "train.beta2");
+            int colour = isAdmin ? (lr.equals(topLr) ? 2 : 4) : (lr.equals(topLr) ? 0 : 3);
+            double[] x = new double[t.probeSteps().length];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = t.probeSteps()[j];
+            }
+            steps = x.length > 0 ? x : steps;
+            series.add(new Charts.Series(Table.fmt("%s lr %s b2 %s s%d", isAdmin ? "Admin" : "Post-LN", lr, b2,
+                    e.seed()), x, t.valLoss(), colour, !b2.equals(beta2s.get(0)), false));
         }
-        double[] lim = new double[x.length];
-        java.util.Arrays.fill(lim, limit);
-        series.add(new Charts.Series("failure line", x, lim, 6, true, false));
-        Charts.line(ctx.out().resolve(image), "No warmup: final validation loss over the grid", "peak learning rate",
-                "final validation loss (diverged runs omitted)", true, false, series);
+        if (steps != null) {
+            double[] lim = new double[steps.length];
+            java.util.Arrays.fill(lim, limit);
+            series.add(new Charts.Series("failure line", steps, lim, 6, true, false));
+        }
+        Charts.line(ctx.out().resolve(image), "No warmup: validation loss of every grid run", "step",
+                "validation loss", false, false, series);
         String body = "Warmup 0, every other setting from preset `" + PRESET + "`: " + settings(base) + ". The grid is"
                 + " the preset's `sweep` block (`sweep --preset " + PRESET + "` runs it).\n\n" + table.markdown()
                 + "\nCriterion: a run fails when it diverges or ends with a validation loss above " + FAILED
