@@ -57,7 +57,11 @@ final class AmplificationFinding implements Finding {
                         .average().orElse(Double.NaN);
             }
             mean.put(v, m);
-            ctx.say(Table.fmt("  amplification %s: %s", v.label(), java.util.Arrays.toString(m)));
+            StringBuilder line = new StringBuilder("  amplification " + v.label() + ":");
+            for (int i = 0; i < m.length; i++) {
+                line.append(' ').append(depths.get(i)).append(" layers ").append(Table.num(m[i]));
+            }
+            ctx.say(line.toString());
         }
         for (int i = 0; i < depths.size(); i++) {
             table.row(depths.get(i), mean.get(Variant.POST)[i], mean.get(Variant.PRE)[i], mean.get(Variant.ADMIN)[i]);

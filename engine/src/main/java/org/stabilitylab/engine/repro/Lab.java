@@ -2,6 +2,7 @@ package org.stabilitylab.engine.repro;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,15 +132,11 @@ public final class Lab implements AutoCloseable {
         }
 
         double endLoss() {
-            return trained(null, null).endLoss();
+            return Trained.endLoss(Arrays.copyOf(loss, steps));
         }
 
         Trained toTrained(Experiment e, RunSummary s) {
-            return trained(e, s);
-        }
-
-        private Trained trained(Experiment e, RunSummary s) {
-            double[] ran = java.util.Arrays.copyOf(loss, steps);
+            double[] ran = Arrays.copyOf(loss, steps);
             return new Trained(e, s, ran, probeSteps.stream().mapToInt(Integer::intValue).toArray(),
                     updateChange.stream().mapToDouble(Double::doubleValue).toArray(),
                     valLoss.stream().mapToDouble(Double::doubleValue).toArray(), first, last);

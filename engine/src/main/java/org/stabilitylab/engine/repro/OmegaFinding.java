@@ -1,6 +1,7 @@
 package org.stabilitylab.engine.repro;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ final class OmegaFinding implements Finding {
         List<Charts.Series> series = new ArrayList<>();
         series.add(new Charts.Series("Admin omega (this engine)", x, mean, 2, false, true));
         series.add(new Charts.Series("reference (paper's 6-layer encoder)", x,
-                java.util.Arrays.copyOf(REFERENCE, n), 6, true, true));
+                Arrays.copyOf(REFERENCE, n), 6, true, true));
         series.add(new Charts.Series("sqrt(i)", x, sqrt, 4, true, false));
         String image = "7-omega.png";
         Charts.line(ctx.out().resolve(image), "Admin's profiled omega per encoder sublayer", "sublayer i",

@@ -2,6 +2,7 @@ package org.stabilitylab.engine.repro;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -146,7 +147,7 @@ public final class Reproduction {
                 if (Double.isFinite(v)) {
                     numbers.addProperty(k, v);
                 } else {
-                    numbers.add(k, com.google.gson.JsonNull.INSTANCE);
+                    numbers.add(k, JsonNull.INSTANCE);
                 }
             });
             o.add("numbers", numbers);

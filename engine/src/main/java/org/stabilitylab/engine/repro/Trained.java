@@ -16,6 +16,11 @@ public record Trained(Experiment experiment, RunSummary summary, double[] loss, 
 
     /** Mean training loss over the last tenth of the steps that ran (less noisy than the last step). */
     public double endLoss() {
+        return endLoss(loss);
+    }
+
+    /** Mean of the last tenth of {@code loss}. */
+    static double endLoss(double[] loss) {
         int n = loss.length;
         if (n == 0) {
             return Double.NaN;

@@ -1,10 +1,12 @@
 package org.stabilitylab.engine.repro;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stabilitylab.engine.config.Experiment;
+import org.stabilitylab.engine.config.Init;
 import org.stabilitylab.engine.config.Presets;
 import org.stabilitylab.engine.config.Sweep;
 
@@ -105,7 +107,7 @@ final class WarmupFinding implements Finding {
         double[] steps = null;
         for (Trained t : done) {
             Experiment e = t.experiment();
-            boolean isAdmin = e.model().init() == org.stabilitylab.engine.config.Init.ADMIN;
+            boolean isAdmin = e.model().init() == Init.ADMIN;
             String lr = Presets.get(e, "train.lr");
             String b2 = Presets.get(e, "train.beta2");
             int colour = isAdmin ? (lr.equals(topLr) ? 2 : 4) : (lr.equals(topLr) ? 0 : 3);
@@ -119,7 +121,7 @@ final class WarmupFinding implements Finding {
         }
         if (steps != null) {
             double[] lim = new double[steps.length];
-            java.util.Arrays.fill(lim, limit);
+            Arrays.fill(lim, limit);
             series.add(new Charts.Series("failure line", steps, lim, 6, true, false));
         }
         Charts.line(ctx.out().resolve(image), "No warmup: validation loss of every grid run", "step",
