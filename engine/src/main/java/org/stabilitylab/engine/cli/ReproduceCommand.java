@@ -45,7 +45,7 @@ final class ReproduceCommand implements Command {
         Path dir = OutDirs.create(OutDirs.choose(args, "reproduce"));
         List<FindingResult> results = Reproduction.run(scale, dir, threads, err);
         for (FindingResult r : results) {
-            out.println(Report.fmt("%-3s %-62s %s", r.id(), r.title(), r.held() ? "HELD" : "NOT HELD"));
+            out.println(Report.fmt("%-3s %-9s %s", r.id(), r.held() ? "HELD" : "NOT HELD", r.title()));
         }
         out.println("report: " + dir.resolve("report.md"));
         return Main.OK;
