@@ -13,7 +13,8 @@ final class Grid {
 
     static Grid parse(List<String> options) {
         if (options.isEmpty()) {
-            throw new BadInputException("--grid", "missing; give key=v1,v2,... e.g. --grid model.norm=post,pre");
+            throw new BadInputException("--grid", "missing; give key=v1,v2,... e.g. --grid model.norm=post,pre"
+                    + " (or use a preset with a sweep block)");
         }
         Grid grid = new Grid();
         for (String option : options) {
@@ -35,6 +36,13 @@ final class Grid {
             }
             grid.axes.put(key, values);
         }
+        return grid;
+    }
+
+    /** A grid from a preset's sweep block (already checked when the preset was read). */
+    static Grid of(Map<String, List<String>> axes) {
+        Grid grid = new Grid();
+        axes.forEach((k, v) -> grid.axes.put(k, List.copyOf(v)));
         return grid;
     }
 

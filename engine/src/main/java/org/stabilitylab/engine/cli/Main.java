@@ -9,7 +9,7 @@ import org.stabilitylab.engine.EngineInfo;
 import org.stabilitylab.engine.config.BadInputException;
 
 /**
- * The engine's command line: run, sweep, amplify, bench and presets, headless. Exit 0 on success
+ * The engine's command line: run, sweep, amplify, bench, presets and reproduce, headless. Exit 0 on success
  * (a diverged run is a result), 2 on bad input with one line naming what was wrong, 1 on failure.
  */
 public final class Main {
@@ -18,7 +18,7 @@ public final class Main {
     static final int BAD_INPUT = 2;
 
     private static final List<Command> COMMANDS = List.of(new RunCommand(), new SweepCommand(),
-            new AmplifyCommand(), new BenchCommand(), new PresetsCommand());
+            new AmplifyCommand(), new BenchCommand(), new PresetsCommand(), new ReproduceCommand());
 
     private Main() {
     }
@@ -80,7 +80,7 @@ public final class Main {
         sb.append("Transformer Stability Lab engine ").append(EngineInfo.version()).append('\n');
         sb.append("usage: java -jar stability-lab-engine.jar COMMAND [OPTIONS]\n\ncommands:\n");
         for (Command c : COMMANDS) {
-            sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
+            sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
         }
         sb.append("""
 

@@ -39,8 +39,10 @@ final class SweepCommand implements Command {
         return "usage: sweep --preset FILE|NAME --grid key=v1,v2,... [--grid ...] [--seeds K] [--set key=value]..."
                 + " [--steps N] [--seed S] [--out DIR] [--quiet]\n"
                 + ExperimentOptions.USAGE
-                + "  --grid key=v1,v2     values to try for one key (repeatable; every combination runs)\n"
-                + "  --seeds K            run each combination with seeds S..S+K-1 (default 1)\n"
+                + "  --grid key=v1,v2     values to try for one key (repeatable; every combination runs);\n"
+                + "                       optional when the preset has a sweep block (its grid is the default)\n"
+                + "  --seeds K            run each combination with seeds S..S+K-1 (default 1, or the preset's\n"
+                + "                       sweep.seeds when its grid is used)\n"
                 + "  --out DIR            sweep folder (default runs/sweep-NAME-TIMESTAMP)\n"
                 + "  --quiet              no progress lines on stderr\n";
     }
@@ -59,9 +61,12 @@ final class SweepCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        Experiment base = ExperimentOptions.from(args);
-        Grid grid = Grid.parse(args.values("--grid"));
-        int seeds = args.integer("--seeds", 1, 1, 1000);
+        Experiment preset = ExperimentOptions.from(args);
+        // a preset's own sweep block is the default grid; --grid replaces it
+        boolean ownGrid = !args.has("--grid") && !preset.sweep().isEmpty();
+        Grid grid = ownGrid ? Grid.of(preset.sweep().grid()) : Grid.parse(args.values("--grid"));
+        int seeds = args.integer("--seeds", ownGrid ? preset.sweep().seeds() : 1, 1, 1000);
+        Experiment base = preset.withoutSweep();
         List<Planned> plan = plan(base, grid, seeds);
         Path dir = OutDirs.choose(args, "sweep-" + base.name());
         OutDirs.create(dir);

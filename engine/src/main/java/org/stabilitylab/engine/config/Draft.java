@@ -42,6 +42,8 @@ final class Draft {
     int probeEvery;
     double probeEps;
 
+    Sweep sweep = Sweep.NONE;
+
     /** Copies {@code e}; a missing section is reported as a missing key rather than a NullPointerException. */
     static Draft of(Experiment e) {
         requirePresent(e.task(), "task");
@@ -84,6 +86,7 @@ final class Draft {
         d.clip = r.clip();
         d.probeEvery = e.probe().every();
         d.probeEps = e.probe().eps();
+        d.sweep = e.sweep();
         return d;
     }
 
@@ -93,7 +96,7 @@ final class Draft {
                 new ModelSpec(arch, encoderLayers, decoderLayers, dModel, heads, ffn, dropout, norm, init, positions),
                 new TrainSpec(optimizer, lr, beta1, beta2, eps, momentum, warmup, schedule, steps, batch,
                         labelSmoothing, clip),
-                new ProbeSpec(probeEvery, probeEps));
+                new ProbeSpec(probeEvery, probeEps), sweep);
     }
 
     private static void requirePresent(Object section, String key) {

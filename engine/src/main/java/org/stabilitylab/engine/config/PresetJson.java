@@ -57,11 +57,13 @@ final class PresetJson {
             }
             if (SECTIONS.contains(name)) {
                 readSection(name, entry.getValue(), d);
+            } else if (name.equals(SweepJson.FIELD)) {
+                d.sweep = SweepJson.read(entry.getValue());
             } else {
                 PresetKey key = PresetKeys.BY_NAME.get(name);
                 if (key == null || !key.section().isEmpty()) {
                     throw new BadInputException(name, "unknown key; top-level keys are schema, "
-                            + fieldNames("") + ", " + String.join(", ", SECTIONS));
+                            + fieldNames("") + ", " + String.join(", ", SECTIONS) + ", " + SweepJson.FIELD);
                 }
                 key.set(d, entry.getValue());
             }
@@ -80,6 +82,9 @@ final class PresetJson {
                 object.add(key.field(), key.toJson(d));
             }
             root.add(section, object);
+        }
+        if (!d.sweep.isEmpty()) {
+            root.add(SweepJson.FIELD, SweepJson.write(d.sweep));
         }
         return PRETTY.toJson(root);
     }

@@ -26,7 +26,7 @@ public final class Presets {
                         Positions.SINUSOIDAL),
                 new TrainSpec(OptimizerKind.ADAM, 1e-3, 0.9, 0.98, 1e-8, 0.9, 100, Schedule.INVERSE_SQRT, 1000, 32,
                         0.1, 0),
-                new ProbeSpec(10, 1e-4));
+                new ProbeSpec(10, 1e-4), Sweep.NONE);
     }
 
     /**
@@ -125,6 +125,7 @@ public final class Presets {
             key.check(d);
         }
         CrossRules.check(d);
+        SweepJson.check(d.sweep);
         return d.build();
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.stabilitylab.engine.config.Arch;
 import org.stabilitylab.engine.config.Experiment;
 import org.stabilitylab.engine.config.ModelSpec;
+import org.stabilitylab.engine.config.Sweep;
 import org.stabilitylab.engine.model.Learner;
 import org.stabilitylab.engine.task.Batch;
 import org.stabilitylab.engine.task.Task;
@@ -68,6 +69,6 @@ public final class Amplify {
         ModelSpec sized = new ModelSpec(m.arch(), encDec ? depth : 0, encDec ? Math.min(depth, 1) : depth, m.dModel(),
                 m.heads(), m.ffn(), m.dropout(), m.norm(), m.init(), m.positions());
         return new Experiment(base.schema(), base.name(), base.description(), base.lesson(), seed, base.task(), sized,
-                base.train(), base.probe());
+                base.train(), base.probe(), Sweep.NONE);
     }
 }

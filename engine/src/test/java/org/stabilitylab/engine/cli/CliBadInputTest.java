@@ -71,7 +71,7 @@ class CliBadInputTest {
     @Test
     void unknownPresetName() {
         assertBadInput(CliRunner.run("run", "--preset", "post-ln-7"),
-                "preset: 'post-ln-7' is neither a .json file nor a shipped preset; shipped: admin-6, post-ln-6");
+                "preset: 'post-ln-7' is neither a .json file nor a shipped preset; shipped: admin-6, paper-1-amplification");
     }
 
     @Test
