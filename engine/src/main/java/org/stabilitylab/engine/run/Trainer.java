@@ -27,7 +27,7 @@ final class Trainer implements AutoCloseable {
     private Learner learner;
     private List<Batch> validation;
     private Batch probeBatch;
-    private List<org.stabilitylab.engine.run.SublayerInfo> sublayers;
+    private List<SublayerInfo> sublayers;
     private int step;
     private boolean diverged;
     private double lastLoss = Double.NaN;
