@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.stabilitylab.engine.config.BadInputException;
 import org.stabilitylab.engine.config.Presets;
+import org.stabilitylab.engine.config.Sweep;
 
 /** The --grid options of a sweep: keys with their values, expanded into every combination. */
 final class Grid {
@@ -52,19 +53,6 @@ final class Grid {
 
     /** Every combination, first key varying slowest; each maps key to value in key order. */
     List<Map<String, String>> combinations() {
-        List<Map<String, String>> out = new ArrayList<>();
-        out.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> partial : out) {
-                for (String v : axis.getValue()) {
-                    Map<String, String> m = new LinkedHashMap<>(partial);
-                    m.put(axis.getKey(), v);
-                    next.add(m);
-                }
-            }
-            out = next;
-        }
-        return out;
+        return new Sweep(axes, 1).combinations();
     }
 }
