@@ -33,7 +33,9 @@ class LayeringTest {
     void noEngineClassReferencesJavaFx() throws IOException {
         List<String> offenders = new ArrayList<>();
         List<Path> classes = classFiles(ENGINE_CLASSES);
-        offenders.addAll(offenders(classes, "javafx/", "org/controlsfx", "org/jfree/chart"));
+        // JFreeChart's core is plain AWT and renders the reproduce report's PNGs headless; its JavaFX viewer
+        // (org.jfree.chart.fx) belongs to the app
+        offenders.addAll(offenders(classes, "javafx/", "org/controlsfx", "org/jfree/chart/fx"));
         List<Path> sources = Files.isDirectory(ENGINE_SOURCES) ? files(ENGINE_SOURCES, ".java") : List.of();
         for (Path p : sources) {
             String text = Files.readString(p, StandardCharsets.UTF_8);
