@@ -7,7 +7,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Multi-head scaled dot-product attention, softmax(Q K^T / sqrt(d_head) + mask) V, then an output
  * projection. Self-attention projects Q, K, V with one fused [3d, d] matrix; cross-attention projects
- * the query from x and K, V from the encoder memory. All heads run as one batched matmul.
+ * the query from x and K, V from the encoder memory. On the CPU backend the per-head products are
+ * direct BLAS calls on the projections in place (see {@link Blas}); elsewhere all heads run as
+ * ND4J batched matmuls on copied-out heads.
  */
 final class Attention implements Branch {
     private static final double MASKED = -1e9;
@@ -28,6 +30,13 @@ final class Attention implements Branch {
     private INDArray vh;
     private INDArray probs;
     private INDArray causalMask;
+    private boolean direct;
+    private INDArray qSrc;   // direct path: the projections the heads are read from in place
+    private INDArray kvSrc;
+    private int qLd;
+    private int kvLd;
+    private int kCol;
+    private int vCol;
     private INDArray memoryGrad;
 
     Attention(ParamStore store, String name, int d, int heads, boolean cross, boolean causal) {
@@ -50,6 +59,121 @@ final class Attention implements Branch {
 
     @Override
     public INDArray forward(INDArray x, INDArray memory, int batchSize) {
+        direct = Blas.usable(x);
+        return direct ? forwardDirect(x, memory, batchSize) : forwardNd4j(x, memory, batchSize);
+    }
+
+    @Override
+    public INDArray backward(INDArray dy) {
+        return direct ? backwardDirect(dy) : backwardNd4j(dy);
+    }
+
+    /**
+     * The per-head products as direct BLAS calls on the projections in place: head h of batch item b
+     * is the [time, dHead] block at row b*time, column base + h*dHead of a [batch*time, width] matrix.
+     */
+    private INDArray forwardDirect(INDArray x, INDArray memory, int batchSize) {
+        batch = batchSize;
+        int d = heads * dHead;
+        tq = (int) (x.rows() / batch);
+        if (cross) {
+            tk = (int) (memory.rows() / batch);
+            qSrc = q.forward(x);
+            kvSrc = kv.forward(memory);
+            qLd = d;
+            kvLd = 2 * d;
+            kCol = 0;
+        } else {
+            tk = tq;
+            qSrc = qkv.forward(x);
+            kvSrc = qSrc;
+            qLd = 3 * d;
+            kvLd = 3 * d;
+            kCol = d;
+        }
+        vCol = kCol + d;
+        Blas.Mat qm = new Blas.Mat(qSrc);
+        Blas.Mat kvm = qSrc == kvSrc ? qm : new Blas.Mat(kvSrc);
+        INDArray scores = Nd4j.createUninitialized(x.dataType(), (long) batch * heads, (long) tq * tk);
+        Blas.Mat sm = new Blas.Mat(scores);
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                Blas.gemm(false, true, tq, tk, dHead, scale, qm, qOffset(b, h), qLd,
+                        kvm, kvOffset(b, h, kCol), kvLd, 0, sm, scoreOffset(b, h), tk);
+            }
+        }
+        if (causal) {
+            scores.addiRowVector(mask(x));
+        }
+        probs = Transforms.softmax(Shapes.reshape(scores, (long) batch * heads * tq, tk), false);
+        INDArray ctx = Nd4j.createUninitialized(x.dataType(), (long) batch * tq, d);
+        Blas.Mat pm = new Blas.Mat(probs);
+        Blas.Mat cm = new Blas.Mat(ctx);
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                Blas.gemm(false, false, tq, dHead, tk, 1, pm, scoreOffset(b, h), tk,
+                        kvm, kvOffset(b, h, vCol), kvLd, 0, cm, (long) b * tq * d + (long) h * dHead, d);
+            }
+        }
+        return out.forward(ctx);
+    }
+
+    private INDArray backwardDirect(INDArray dy) {
+        int d = heads * dHead;
+        INDArray dCtx = out.backward(dy); // [batch*tq, d]
+        Blas.Mat dcm = new Blas.Mat(dCtx);
+        Blas.Mat qm = new Blas.Mat(qSrc);
+        Blas.Mat kvm = qSrc == kvSrc ? qm : new Blas.Mat(kvSrc);
+        Blas.Mat pm = new Blas.Mat(probs);
+        INDArray dProbs = Nd4j.createUninitialized(dy.dataType(), (long) batch * heads * tq, tk);
+        Blas.Mat dpm = new Blas.Mat(dProbs);
+        // gradients land directly in the layout of the projections they flow back into
+        INDArray dQSrc = Nd4j.createUninitialized(dy.dataType(), qSrc.shape());
+        INDArray dKvSrc = cross ? Nd4j.createUninitialized(dy.dataType(), kvSrc.shape()) : dQSrc;
+        Blas.Mat dqm = new Blas.Mat(dQSrc);
+        Blas.Mat dkvm = cross ? new Blas.Mat(dKvSrc) : dqm;
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                long ctxOff = (long) b * tq * d + (long) h * dHead;
+                Blas.gemm(false, true, tq, tk, dHead, 1, dcm, ctxOff, d,
+                        kvm, kvOffset(b, h, vCol), kvLd, 0, dpm, scoreOffset(b, h), tk);
+                Blas.gemm(true, false, tk, dHead, tq, 1, pm, scoreOffset(b, h), tk,
+                        dcm, ctxOff, d, 0, dkvm, kvOffset(b, h, vCol), kvLd);
+            }
+        }
+        // softmax backward per row: dS = P * (dP - sum(dP * P)); the 1/sqrt(d_head) goes into the gemms
+        INDArray rowDot = dProbs.mul(probs).sum(true, 1);
+        dProbs.subiColumnVector(rowDot).muli(probs); // now dScores, in place
+        Blas.Mat dsm = dpm;
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                Blas.gemm(false, false, tq, dHead, tk, scale, dsm, scoreOffset(b, h), tk,
+                        kvm, kvOffset(b, h, kCol), kvLd, 0, dqm, qOffset(b, h), qLd);
+                Blas.gemm(true, false, tk, dHead, tq, scale, dsm, scoreOffset(b, h), tk,
+                        qm, qOffset(b, h), qLd, 0, dkvm, kvOffset(b, h, kCol), kvLd);
+            }
+        }
+        if (cross) {
+            memoryGrad = kv.backward(dKvSrc);
+            return q.backward(dQSrc);
+        }
+        memoryGrad = null;
+        return qkv.backward(dQSrc);
+    }
+
+    private long qOffset(int b, int h) {
+        return (long) b * tq * qLd + (long) h * dHead;
+    }
+
+    private long kvOffset(int b, int h, int column) {
+        return (long) b * tk * kvLd + column + (long) h * dHead;
+    }
+
+    private long scoreOffset(int b, int h) {
+        return ((long) b * heads + h) * tq * tk;
+    }
+
+    private INDArray forwardNd4j(INDArray x, INDArray memory, int batchSize) {
         batch = batchSize;
         tq = (int) (x.rows() / batch);
         if (cross) {
@@ -68,7 +192,7 @@ final class Attention implements Branch {
         INDArray scores = Nd4j.matmul(qh, kh, null, false, true, false).muli(scale);
         INDArray flat = Shapes.reshape(scores, (long) batch * heads, (long) tq * tk);
         if (causal) {
-            flat.addiRowVector(mask());
+            flat.addiRowVector(mask(x));
         }
         probs = Shapes.reshape(Transforms.softmax(Shapes.reshape(scores, (long) batch * heads * tq, tk), false),
                 batch, heads, tq, tk);
@@ -76,8 +200,7 @@ final class Attention implements Branch {
         return out.forward(mergeHeads(ctx));
     }
 
-    @Override
-    public INDArray backward(INDArray dy) {
+    private INDArray backwardNd4j(INDArray dy) {
         INDArray dCtx = Shapes.reshape(out.backward(dy), batch, tq, heads, dHead).permute(0, 2, 1, 3).dup('c');
         INDArray dProbs = Nd4j.matmul(dCtx, vh, null, false, true, false);
         INDArray dV = Nd4j.matmul(probs, dCtx, null, true, false, false);
@@ -122,8 +245,8 @@ final class Attention implements Branch {
     }
 
     /** Row of [tq*tk]: 0 where key position <= query position, a large negative number above. */
-    private INDArray mask() {
-        if (causalMask == null || causalMask.length() != (long) tq * tk) {
+    private INDArray mask(INDArray like) {
+        if (causalMask == null || causalMask.length() != (long) tq * tk || causalMask.dataType() != like.dataType()) {
             double[] m = new double[tq * tk];
             for (int i = 0; i < tq; i++) {
                 for (int j = i + 1; j < tk; j++) {
@@ -131,7 +254,7 @@ final class Attention implements Branch {
                 }
             }
             try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                causalMask = Nd4j.create(m, new long[] {(long) tq * tk}, qh.dataType());
+                causalMask = Nd4j.create(m, new long[] {(long) tq * tk}, like.dataType());
             }
         }
         return causalMask;

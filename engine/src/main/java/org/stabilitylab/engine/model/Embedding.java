@@ -50,7 +50,7 @@ final class Embedding {
         time = tokens[0].length;
         DataType dtype = table.value.dataType();
         oneHot = OneHot.rows(tokens, vocab, dtype);
-        INDArray x = oneHot.mmul(table.value).muli(scale);
+        INDArray x = Blas.mm(oneHot, false, table.value, false).muli(scale);
         INDArray pos = positions(dtype).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, time),
                 org.nd4j.linalg.indexing.NDArrayIndex.all());
         Shapes.reshape(x, batch, time * (long) d).addiRowVector(Shapes.reshape(pos, time * (long) d));
@@ -65,7 +65,7 @@ final class Embedding {
     }
 
     void backward(INDArray dx) {
-        Nd4j.gemm(oneHot, dx, table.grad, true, false, scale, 1.0);
+        Blas.mm(oneHot, true, dx, false, scale, 1.0, table.grad);
         if (learnedPositions != null) {
             INDArray perPosition = Shapes.reshape(Shapes.reshape(dx, batch, time * (long) d).sum(0), time, d);
             learnedPositions.grad.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, time),

@@ -1,7 +1,6 @@
 package org.stabilitylab.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** y = x W^T + b, with W stored [out, in] so adjacent projections form one larger matrix. */
 final class Linear {
@@ -27,14 +26,14 @@ final class Linear {
     }
 
     static INDArray apply(INDArray x, INDArray w, INDArray b) {
-        INDArray y = Nd4j.gemm(x, w, false, true);
+        INDArray y = Blas.mm(x, false, w, true);
         return y.addiRowVector(b);
     }
 
     /** Accumulates dW and db into the gradient views; returns dx. */
     INDArray backward(INDArray dy) {
-        Nd4j.gemm(dy, input, weight.grad, true, false, 1.0, 1.0);
-        bias.grad.addi(dy.sum(0));
-        return Nd4j.gemm(dy, weight.value, false, false);
+        Blas.mm(dy, true, input, false, 1.0, 1.0, weight.grad);
+        Blas.addColumnSums(dy, 1.0, bias.grad);
+        return Blas.mm(dy, false, weight.value, false);
     }
 }
