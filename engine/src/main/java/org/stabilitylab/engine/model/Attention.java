@@ -102,10 +102,16 @@ final class Attention implements Branch {
                         kvm, kvOffset(b, h, kCol), kvLd, 0, sm, scoreOffset(b, h), tk);
             }
         }
-        if (causal) {
-            scores.addiRowVector(mask(x));
+        INDArray rows = Shapes.reshape(scores, (long) batch * heads * tq, tk);
+        if (Fused.usable(rows)) {
+            Fused.softmaxRows(rows, tq, causal);
+            probs = rows;
+        } else {
+            if (causal) {
+                scores.addiRowVector(mask(x));
+            }
+            probs = Transforms.softmax(rows, false);
         }
-        probs = Transforms.softmax(Shapes.reshape(scores, (long) batch * heads * tq, tk), false);
         INDArray ctx = Nd4j.createUninitialized(x.dataType(), (long) batch * tq, d);
         Blas.Mat pm = new Blas.Mat(probs);
         Blas.Mat cm = new Blas.Mat(ctx);
@@ -142,8 +148,12 @@ final class Attention implements Branch {
             }
         }
         // softmax backward per row: dS = P * (dP - sum(dP * P)); the 1/sqrt(d_head) goes into the gemms
-        INDArray rowDot = dProbs.mul(probs).sum(true, 1);
-        dProbs.subiColumnVector(rowDot).muli(probs); // now dScores, in place
+        if (Fused.usable(dProbs)) {
+            Fused.softmaxBackward(dProbs, probs); // now dScores, in place
+        } else {
+            INDArray rowDot = dProbs.mul(probs).sum(true, 1);
+            dProbs.subiColumnVector(rowDot).muli(probs);
+        }
         Blas.Mat dsm = dpm;
         for (int b = 0; b < batch; b++) {
             for (int h = 0; h < heads; h++) {

@@ -53,7 +53,7 @@ final class Blas {
      * The pointer is created once per array and repositioned per call.
      */
     static final class Mat {
-        private final Pointer base;
+        final Pointer base;
         private final boolean dbl;
 
         Mat(INDArray array) {

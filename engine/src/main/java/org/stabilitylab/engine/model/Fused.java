@@ -1,0 +1,171 @@
+package org.stabilitylab.engine.model;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Row-wise kernels (layer norm, masked softmax and their backward passes) written as single Java
+ * loops over the arrays' native memory, for float arrays on the CPU backend. Why: as ND4J ops each
+ * is 4 to 13 separate native calls with ~20 us fixed cost and a memory pass apiece; one fused loop
+ * measured 4.5x faster for layer norm at d_model 64 and 2x at 256. Double precision (the gradient
+ * checks) and other backends keep the ND4J ops; tests hold the two paths equal.
+ */
+final class Fused {
+    private Fused() {
+    }
+
+    /** True when the fused kernels may run on this array. */
+    static boolean usable(INDArray x) {
+        return x.dataType() == DataType.FLOAT && Blas.usable(x);
+    }
+
+    /** A buffer over exactly the elements of a contiguous c-order float array. */
+    static FloatBuffer floats(INDArray a) {
+        FloatPointer p = new FloatPointer(new Blas.Mat(a).base);
+        return p.limit(p.position() + a.length()).asBuffer();
+    }
+
+    /**
+     * Layer norm forward: writes y = gain * xhat + bias and xhat = (x - mean) * rstd for each row of
+     * x [rows, d]; returns rstd per row.
+     */
+    static float[] layerNorm(INDArray x, INDArray gain, INDArray bias, INDArray y, INDArray xhat, double eps) {
+        int rows = (int) x.rows();
+        int d = (int) x.columns();
+        FloatBuffer in = floats(x);
+        FloatBuffer out = floats(y);
+        FloatBuffer xh = floats(xhat);
+        float[] g = new float[d];
+        float[] b = new float[d];
+        floats(gain).get(0, g);
+        floats(bias).get(0, b);
+        float[] rstd = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            int o = r * d;
+            float sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += in.get(o + j);
+            }
+            float mean = sum / d;
+            float ss = 0;
+            for (int j = 0; j < d; j++) {
+                float c = in.get(o + j) - mean;
+                ss += c * c;
+            }
+            float q = (float) (1.0 / Math.sqrt(ss / d + eps));
+            rstd[r] = q;
+            for (int j = 0; j < d; j++) {
+                float h = (in.get(o + j) - mean) * q;
+                xh.put(o + j, h);
+                out.put(o + j, h * g[j] + b[j]);
+            }
+        }
+        return rstd;
+    }
+
+    /**
+     * Layer norm backward: dx = rstd * (g - mean(g) - xhat * mean(g * xhat)) with g = dy * gain;
+     * adds the gain and bias gradients (column sums of dy * xhat and dy) into their views.
+     */
+    static void layerNormBackward(INDArray dy, INDArray xhat, float[] rstd, INDArray gain,
+                                  INDArray gainGrad, INDArray biasGrad, INDArray dx) {
+        int rows = (int) dy.rows();
+        int d = (int) dy.columns();
+        FloatBuffer gy = floats(dy);
+        FloatBuffer xh = floats(xhat);
+        FloatBuffer out = floats(dx);
+        float[] g = new float[d];
+        floats(gain).get(0, g);
+        float[] dGain = new float[d];
+        float[] dBias = new float[d];
+        float[] gRow = new float[d];
+        for (int r = 0; r < rows; r++) {
+            int o = r * d;
+            float sumG = 0;
+            float sumGx = 0;
+            for (int j = 0; j < d; j++) {
+                float dyj = gy.get(o + j);
+                float h = xh.get(o + j);
+                dGain[j] += dyj * h;
+                dBias[j] += dyj;
+                float gj = dyj * g[j];
+                gRow[j] = gj;
+                sumG += gj;
+                sumGx += gj * h;
+            }
+            float meanG = sumG / d;
+            float meanGx = sumGx / d;
+            float q = rstd[r];
+            for (int j = 0; j < d; j++) {
+                out.put(o + j, q * (gRow[j] - meanG - xh.get(o + j) * meanGx));
+            }
+        }
+        addInto(gainGrad, dGain);
+        addInto(biasGrad, dBias);
+    }
+
+    private static void addInto(INDArray target, float[] add) {
+        FloatBuffer t = floats(target);
+        for (int j = 0; j < add.length; j++) {
+            t.put(j, t.get(j) + add[j]);
+        }
+    }
+
+    /**
+     * Softmax over each row of scores [rows, cols] in place. With {@code causal}, row r is query
+     * position r % queries and keys after it get probability 0 (what a -inf mask gives, without
+     * the exp calls).
+     */
+    static void softmaxRows(INDArray scores, int queries, boolean causal) {
+        int rows = (int) scores.rows();
+        int cols = (int) scores.columns();
+        FloatBuffer s = floats(scores);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int valid = causal ? Math.min(cols, r % queries + 1) : cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < valid; j++) {
+                max = Math.max(max, s.get(o + j));
+            }
+            float z = 0;
+            for (int j = 0; j < valid; j++) {
+                float e = (float) Math.exp(s.get(o + j) - max);
+                s.put(o + j, e);
+                z += e;
+            }
+            float inv = 1 / z;
+            for (int j = 0; j < valid; j++) {
+                s.put(o + j, s.get(o + j) * inv);
+            }
+            for (int j = valid; j < cols; j++) {
+                s.put(o + j, 0f);
+            }
+        }
+    }
+
+    /** Softmax backward in place: dP becomes dS = P * (dP - sum_j dP_j P_j) per row. */
+    static void softmaxBackward(INDArray dProbs, INDArray probs) {
+        int rows = (int) probs.rows();
+        int cols = (int) probs.columns();
+        FloatBuffer dp = floats(dProbs);
+        FloatBuffer p = floats(probs);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            float dot = 0;
+            for (int j = 0; j < cols; j++) {
+                dot += dp.get(o + j) * p.get(o + j);
+            }
+            for (int j = 0; j < cols; j++) {
+                dp.put(o + j, p.get(o + j) * (dp.get(o + j) - dot));
+            }
+        }
+    }
+
+    /** An uninitialised array like x (same type and shape), in the current workspace if any. */
+    static INDArray like(INDArray x) {
+        return Nd4j.createUninitialized(x.dataType(), x.shape());
+    }
+}

@@ -1,0 +1,84 @@
+package org.stabilitylab.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stabilitylab.engine.config.Arch;
+import org.stabilitylab.engine.config.Init;
+import org.stabilitylab.engine.config.ModelSpec;
+import org.stabilitylab.engine.config.Norm;
+import org.stabilitylab.engine.config.Positions;
+import org.stabilitylab.engine.task.Batch;
+
+/**
+ * A whole float model gives the same loss and the same gradient for every parameter with the CPU
+ * fast path (direct BLAS, fused layer norm and softmax) as with ND4J's own ops, which the
+ * finite-difference check verifies in double. Covers every placement and both architectures.
+ */
+class DirectPathsTest {
+    @AfterEach
+    void restore() {
+        Blas.enabled = true;
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({
+        "ENCODER_DECODER, POST, DEFAULT", "ENCODER_DECODER, PRE, DEFAULT", "ENCODER_DECODER, POST, ADMIN",
+        "ENCODER_DECODER, NONE, DEFAULT", "DECODER_ONLY, POST, DEFAULT", "DECODER_ONLY, PRE, DEFAULT",
+        "DECODER_ONLY, POST, ADMIN"})
+    void fastPathMatchesNd4jOps(Arch arch, Norm norm, Init init) {
+        ModelSpec spec = new ModelSpec(arch, 2, 2, 16, 4, 32, 0.0, norm, init, Positions.LEARNED);
+        Transformer model = new Transformer(spec, 7, 6, 6, DataType.FLOAT, 3);
+        Batch batch = batch(5, new SplittableRandom(9));
+        if (init == Init.ADMIN) {
+            AdminInit.apply(model, batch);
+        } else {
+            DefaultInit.apply(model);
+        }
+        Nd4j.getRandom().setSeed(4);
+        model.store.values().addi(Nd4j.rand(DataType.FLOAT, model.store.size()).subi(0.5).muli(0.2));
+
+        Blas.enabled = false;
+        double lossNd4j = lossAndGrads(model);
+        INDArray gradNd4j = model.store.grads().dup();
+        Blas.enabled = true;
+        double lossFast = lossAndGrads(model);
+        INDArray gradFast = model.store.grads().dup();
+
+        assertTrue(Math.abs(lossNd4j - lossFast) < 1e-5 * Math.abs(lossNd4j), lossNd4j + " vs " + lossFast);
+        double size = gradNd4j.amaxNumber().doubleValue();
+        assertTrue(size > 1e-3, "gradients are not trivially zero");
+        for (Param p : model.store.params()) {
+            INDArray a = ParamStore.slice(gradNd4j, p.offset, p.length);
+            INDArray b = ParamStore.slice(gradFast, p.offset, p.length);
+            double diff = a.sub(b).amaxNumber().doubleValue();
+            assertTrue(diff <= 2e-5 * Math.max(size, 1), p.name + " gradient differs by " + diff);
+        }
+    }
+
+    private static double lossAndGrads(Transformer model) {
+        Batch batch = batch(5, new SplittableRandom(9));
+        model.store.grads().assign(0);
+        double loss = model.forward(batch, true, false, 0.1).loss();
+        model.backward();
+        return loss;
+    }
+
+    private static Batch batch(int size, SplittableRandom rng) {
+        int[][] src = new int[size][6];
+        int[][] tgt = new int[size][6];
+        for (int b = 0; b < size; b++) {
+            for (int t = 0; t < 6; t++) {
+                src[b][t] = 1 + rng.nextInt(7);
+                tgt[b][5 - t] = src[b][t];
+            }
+        }
+        return new Batch(src, tgt);
+    }
+}
