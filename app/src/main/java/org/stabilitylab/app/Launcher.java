@@ -8,6 +8,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        org.stabilitylab.engine.model.NativeThreads.beforeNd4jLoads();
         AppOptions opts;
         try {
             opts = AppOptions.parse(java.util.List.of(args));

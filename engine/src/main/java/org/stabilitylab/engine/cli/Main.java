@@ -24,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.stabilitylab.engine.model.NativeThreads.beforeNd4jLoads();
         System.exit(run(args, System.out, System.err));
     }
 

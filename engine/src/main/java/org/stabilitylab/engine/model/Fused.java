@@ -164,6 +164,34 @@ final class Fused {
         }
     }
 
+    /**
+     * Adam over the flat parameter vector in one pass: m, v updated in place, then
+     * p -= stepSize * m / (sqrt(v) + epsHat); stepSize and epsHat carry the bias corrections.
+     * (As ND4J ops this was eight passes over every parameter, ~4% of a step at d_model 256.)
+     */
+    static void adam(INDArray params, INDArray grads, INDArray m, INDArray v,
+                     double beta1, double beta2, double stepSize, double epsHat) {
+        FloatBuffer p = floats(params);
+        FloatBuffer g = floats(grads);
+        FloatBuffer mb = floats(m);
+        FloatBuffer vb = floats(v);
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float a1 = (float) (1 - beta1);
+        float a2 = (float) (1 - beta2);
+        float step = (float) stepSize;
+        float e = (float) epsHat;
+        int n = (int) params.length();
+        for (int i = 0; i < n; i++) {
+            float gi = g.get(i);
+            float mi = b1 * mb.get(i) + a1 * gi;
+            float vi = b2 * vb.get(i) + a2 * gi * gi;
+            mb.put(i, mi);
+            vb.put(i, vi);
+            p.put(i, p.get(i) - step * mi / ((float) Math.sqrt(vi) + e));
+        }
+    }
+
     /** An uninitialised array like x (same type and shape), in the current workspace if any. */
     static INDArray like(INDArray x) {
         return Nd4j.createUninitialized(x.dataType(), x.shape());

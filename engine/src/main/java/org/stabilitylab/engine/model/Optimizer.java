@@ -38,10 +38,14 @@ abstract class Optimizer {
         @Override
         void step(INDArray params, INDArray grads, double lr) {
             t++;
-            m.muli(beta1).addi(grads.mul(1 - beta1));
-            v.muli(beta2).addi(grads.mul(grads).muli(1 - beta2));
             double c2 = Math.sqrt(1 - Math.pow(beta2, t));
             double stepSize = lr * c2 / (1 - Math.pow(beta1, t));
+            if (Fused.usable(params)) {
+                Fused.adam(params, grads, m, v, beta1, beta2, stepSize, eps * c2);
+                return;
+            }
+            m.muli(beta1).addi(grads.mul(1 - beta1));
+            v.muli(beta2).addi(grads.mul(grads).muli(1 - beta2));
             // eps is applied to the bias-corrected sqrt(v_hat), as in the usual formulation
             INDArray denominator = Transforms.sqrt(v, true).addi(eps * c2);
             params.subi(m.div(denominator).muli(stepSize));

@@ -62,6 +62,27 @@ class DirectPathsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void fusedAdamMatchesNd4jOps() {
+        INDArray[] result = new INDArray[2];
+        for (int pass = 0; pass < 2; pass++) {
+            Blas.enabled = pass == 1;
+            ParamStore store = new ParamStore(DataType.FLOAT);
+            store.add("w", Param.Kind.WEIGHT, 50, 41);
+            store.allocate();
+            Nd4j.getRandom().setSeed(8);
+            store.values().assign(Nd4j.randn(DataType.FLOAT, store.size()));
+            Optimizer.Adam adam = new Optimizer.Adam(store, 0.9, 0.98, 1e-8);
+            for (int step = 0; step < 5; step++) {
+                store.grads().assign(Nd4j.randn(DataType.FLOAT, store.size()).muli(step == 2 ? 1e-6 : 1.0));
+                adam.step(store.values(), store.grads(), 1e-3);
+            }
+            result[pass] = store.values().dup();
+        }
+        double moved = result[0].distance1(result[1]);
+        assertTrue(result[0].equalsWithEps(result[1], 1e-6), "fused Adam differs, L1 distance " + moved);
+    }
+
     private static double lossAndGrads(Transformer model) {
         Batch batch = batch(5, new SplittableRandom(9));
         model.store.grads().assign(0);
