@@ -7,6 +7,9 @@
 # Options: --threads 1,2 (thread counts to measure)  --out DIR (default bench/out/TIMESTAMP)
 #          --no-build (use the existing jar)  --no-extras (skip probes / RSS / amplify)
 #          --only-extras (skip the speed table)
+#          --rounds R: measure engine and twin R times each, alternating, and keep the median of the
+#            per-round medians (default 2 quick, 3 full; a shared or noisy machine needs more)
+#          --rss-steps N: steps of the RSS run (default 300 quick, 10000 full)
 #          --max-load X [--max-wait S]: before each measurement wait (at most S s, default 120) until the
 #            1-minute load average is below X (the machine may be shared; the load is logged per row)
 # Needs: Java 17, Maven, root or sudo for apt (python3-torch, libopenblas0-openmp, time) when missing.
@@ -15,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1; MAXLOAD=""; MAXWAIT=120
+QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1; MAXLOAD=""; MAXWAIT=120; ROUNDS=""; RSS_STEPS=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -26,6 +29,8 @@ while [ $# -gt 0 ]; do
     --only-extras) SPEED=0 ;;
     --max-load) MAXLOAD="$2"; shift ;;
     --max-wait) MAXWAIT="$2"; shift ;;
+    --rounds) ROUNDS="$2"; shift ;;
+    --rss-steps) RSS_STEPS="$2"; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -36,6 +41,7 @@ mkdir -p "$OUT"
 PY=/usr/bin/python3
 JAR=engine/target/stability-lab-engine.jar
 log() { echo "[bench $(date +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg)] $*" >&2; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 quiet() { # wait until load1 < MAXLOAD (at most MAXWAIT s)
   [ -z "$MAXLOAD" ] && return 0
   local waited=0
@@ -70,14 +76,20 @@ CORES=$(nproc)
 # FP32 FLOP/cycle/core: two 256-bit FMA pipes = 2 x 8 lanes x 2 (mul+add) = 32 on Zen 2/3/4
 # (Zen 4 runs AVX-512 double-pumped, so still 32) and on AVX2 Intel cores. 16 without FMA.
 if grep -qw fma /proc/cpuinfo; then FPC=32; else FPC=16; fi
-PEAK_CORE=$(awk -v m="$MHZ" -v f="$FPC" 'BEGIN {printf "%.1f", m / 1000 * f}')
+NOMINAL_CORE=$(awk -v m="$MHZ" -v f="$FPC" 'BEGIN {printf "%.1f", m / 1000 * f}')
+MEASURED_CORE=""
+if command -v gcc >/dev/null && grep -qw fma /proc/cpuinfo && gcc -O2 -mavx2 -mfma -o "$OUT/peak" bench/peak.c 2>/dev/null; then
+  MEASURED_CORE=$("$OUT/peak" 2>/dev/null || true)
+fi
+# % of peak uses the larger of the two, so a higher real (turbo) clock cannot flatter the figures
+PEAK_CORE=$(awk -v a="$NOMINAL_CORE" -v b="${MEASURED_CORE:-0}" 'BEGIN {printf "%.1f", (b > a ? b : a)}')
 TORCH_INFO=$($PY -c 'import torch; print(torch.__version__)' 2>/dev/null || echo "?")
 BLAS_ALT=$(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo "?")
 {
   echo "date: $(date -Is)"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p') (family $(lscpu | sed -n 's/^CPU family: *//p'), model $(lscpu | sed -n 's/^Model: *//p')), $CORES cores, ${MHZ} MHz, $(lscpu | sed -n 's/^Hypervisor vendor: *//p') guest"
   echo "simd: $(grep -o -w -E 'avx2|fma|avx512f' /proc/cpuinfo | sort -u | tr '\n' ' ')"
-  echo "peak fp32: $FPC FLOP/cycle x ${MHZ} MHz = $PEAK_CORE GFLOP/s per core"
+  echo "peak fp32 per core: nominal $FPC FLOP/cycle x ${MHZ} MHz = $NOMINAL_CORE GFLOP/s; measured (bench/peak.c, AVX2 FMA loop) ${MEASURED_CORE:-n/a} GFLOP/s; used: $PEAK_CORE"
   echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
   echo "java: $(java -version 2>&1 | sed -n 2p)"
   echo "nd4j: $(ls engine/target/lib 2>/dev/null | grep -E '^(nd4j-native|openblas)-.*linux' | tr '\n' ' ')"
@@ -91,13 +103,13 @@ cat "$OUT/machine.txt" >&2
 # task.length = seq/2 because source + target form one sequence; encoder-decoder task.length = seq)
 configs=()
 if [ $QUICK -eq 1 ]; then
-  SMALL_STEPS=30; BIG_STEPS=10
+  SMALL_STEPS=60; BIG_STEPS=12; ROUNDS=${ROUNDS:-2}
   for arch in decoder-only encoder-decoder; do
     for n in post pre admin; do configs+=("$arch:6:64:4:256:32:$n"); done
     configs+=("$arch:2:64:4:256:32:post" "$arch:12:64:4:256:32:post" "$arch:6:256:8:1024:64:post")
   done
 else
-  SMALL_STEPS=100; BIG_STEPS=20
+  SMALL_STEPS=100; BIG_STEPS=20; ROUNDS=${ROUNDS:-3}
   for arch in decoder-only encoder-decoder; do
     for n in post pre admin; do
       for l in 2 6 12; do configs+=("$arch:$l:64:4:256:32:$n"); done
@@ -126,24 +138,31 @@ if [ $SPEED -eq 1 ]; then
       if [ "$arch" = decoder-only ]; then len=$((seq / 2)); else len=$seq; fi
       quiet
       load=$(cut -d' ' -f1 /proc/loadavg)
-      log "$cfg threads $t: engine ($steps steps)"
-      eout=$(STABILITY_LAB_THREADS=$t OMP_NUM_THREADS=$t java -jar "$JAR" bench --preset post-ln-6 \
-             $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$steps" 2>&1) || { echo "$eout" >&2; exit 1; }
-      read -r em ep10 ep90 < <(echo "$eout" | sed -n 's/.*median \([0-9.]*\) *p10 \([0-9.]*\) *p90 \([0-9.]*\).*/\1 \2 \3/p')
-      log "$cfg threads $t: torch"
-      tout=$(OMP_NUM_THREADS=$t $PY bench/torch_twin.py --arch "$arch" --layers "$l" --d-model "$d" --heads "$h" \
-             --ffn "$f" --length "$len" --batch 32 --vocab 17 --norm "$norm" --steps "$steps" --threads "$t" 2>&1) \
-             || { echo "$tout" >&2; exit 1; }
-      tline=$(echo "$tout" | grep '^TWIN')
-      tm=$(echo "$tline" | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')
-      tp10=$(echo "$tline" | sed -n 's/.*p10_ms=\([0-9.]*\).*/\1/p')
-      tp90=$(echo "$tline" | sed -n 's/.*p90_ms=\([0-9.]*\).*/\1/p')
+      ems=(); ep10s=(); ep90s=(); tms=(); tp10s=(); tp90s=()
+      for round in $(seq 1 "$ROUNDS"); do
+        log "$cfg threads $t round $round/$ROUNDS: engine ($steps steps)"
+        eout=$(STABILITY_LAB_THREADS=$t OMP_NUM_THREADS=$t java -jar "$JAR" bench --preset post-ln-6 \
+               $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$steps" 2>&1) || { echo "$eout" >&2; exit 1; }
+        read -r em ep10 ep90 < <(echo "$eout" | sed -n 's/.*median \([0-9.]*\) *p10 \([0-9.]*\) *p90 \([0-9.]*\).*/\1 \2 \3/p')
+        ems+=("$em"); ep10s+=("$ep10"); ep90s+=("$ep90")
+        log "$cfg threads $t round $round/$ROUNDS: torch"
+        tout=$(OMP_NUM_THREADS=$t $PY bench/torch_twin.py --arch "$arch" --layers "$l" --d-model "$d" --heads "$h" \
+               --ffn "$f" --length "$len" --batch 32 --vocab 17 --norm "$norm" --steps "$steps" --threads "$t" 2>&1) \
+               || { echo "$tout" >&2; exit 1; }
+        tline=$(echo "$tout" | grep '^TWIN')
+        tms+=("$(echo "$tline" | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')")
+        tp10s+=("$(echo "$tline" | sed -n 's/.*p10_ms=\([0-9.]*\).*/\1/p')")
+        tp90s+=("$(echo "$tline" | sed -n 's/.*p90_ms=\([0-9.]*\).*/\1/p')")
+        log "  engine $em ms  torch ${tms[-1]} ms"
+      done
+      em=$(median "${ems[@]}"); ep10=$(median "${ep10s[@]}"); ep90=$(median "${ep90s[@]}")
+      tm=$(median "${tms[@]}"); tp10=$(median "${tp10s[@]}"); tp90=$(median "${tp90s[@]}")
       tpar=$(echo "$tline" | sed -n 's/.*params=\([0-9]*\).*/\1/p')
       epar=$(echo "$eout" | sed -n 's/.*parameters *\([0-9,]*\).*/\1/p' | tr -d ,)
       fl=$(echo "$tline" | sed -n 's/.*flops_per_step=\([0-9]*\).*/\1/p')
       peak=$(awk -v p="$PEAK_CORE" -v t="$t" 'BEGIN {printf "%.1f", p * t}')
       echo "$arch,$l,$d,$h,$f,$seq,32,$norm,$t,$steps,$em,$ep10,$ep90,$tm,$tp10,$tp90,$fl,$peak,$load,$epar,$tpar" >> "$CSV"
-      log "  engine $em ms  torch $tm ms"
+      log "  => engine $em ms  torch $tm ms (median of $ROUNDS rounds)"
     done
   done
 fi
@@ -170,7 +189,7 @@ print(f"probe overhead (run post-ln-6, {s[0]['steps']} steps, 1 thread): wall {w
       f"(msPerStep {s[0]['msPerStep']:.2f} vs {s[10]['msPerStep']:.2f}; probes include validation on 128 sequences)")
 EOF
   # RSS: peak (time -v) and samples over the run for the 12-layer d64 encoder-decoder config
-  RSTEPS=300; [ $QUICK -eq 0 ] && RSTEPS=2000
+  RSTEPS=300; [ $QUICK -eq 0 ] && RSTEPS=10000; RSTEPS=${RSS_STEPS:-$RSTEPS}
   quiet
   log "RSS: bench encoder-decoder 12+12 d64 seq 32, $RSTEPS steps"
   /usr/bin/time -v -o "$TMP/time.txt" java -jar "$JAR" bench --preset post-ln-6 \
