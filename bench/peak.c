@@ -26,6 +26,7 @@ int main(void) {
     }
     float sink = 0, lane[8];
     for (int i = 0; i < 10; i++) { _mm256_storeu_ps(lane, acc[i]); sink += lane[0]; }
-    printf("%.1f\n", best + 0 * sink);
+    if (sink == 1234.5f) printf("#"); /* keeps the chains live without touching the figure */
+    printf("%.1f\n", best);
     return 0;
 }

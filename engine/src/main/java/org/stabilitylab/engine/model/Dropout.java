@@ -9,6 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Dropout {
     private final double rate;
     private INDArray mask;
+    private long[] keep;            // fused path: kept elements as bits, reused between steps
+    private long fusedLength = -1;  // >= 0 when the last forward ran the fused kernel
 
     Dropout(double rate) {
         this.rate = rate;
@@ -17,8 +19,17 @@ final class Dropout {
     INDArray forward(INDArray x, boolean train, Random rng) {
         if (!train || rate == 0) {
             mask = null;
+            fusedLength = -1;
             return x;
         }
+        if (Fused.usable(x)) {
+            mask = null;
+            INDArray y = Fused.like(x);
+            keep = Fused.dropout(x, y, rate, rng.nextLong(), keep);
+            fusedLength = x.length();
+            return y;
+        }
+        fusedLength = -1;
         mask = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), rng);
         mask.muli(1 / (1 - rate));
@@ -26,6 +37,11 @@ final class Dropout {
     }
 
     INDArray backward(INDArray dy) {
+        if (fusedLength >= 0) {
+            INDArray dx = Fused.like(dy);
+            Fused.dropoutBackward(dy, dx, rate, keep);
+            return dx;
+        }
         return mask == null ? dy : dy.mul(mask);
     }
 }

@@ -23,7 +23,11 @@ final class FeedForward implements Branch {
     @Override
     public INDArray backward(INDArray dy) {
         INDArray dHidden = out.backward(dy);
-        dHidden.muli(hidden.gt(0).castTo(dHidden.dataType()));
+        if (Fused.usable(dHidden) && dHidden.ordering() == 'c') {
+            Fused.reluBackward(dHidden, hidden);
+        } else {
+            dHidden.muli(hidden.gt(0).castTo(dHidden.dataType()));
+        }
         return in.backward(dHidden);
     }
 

@@ -192,6 +192,63 @@ final class Fused {
         }
     }
 
+    /**
+     * Inverted dropout into y: each element kept with probability 1 - rate (and scaled by 1/(1-rate))
+     * or zeroed; the kept set is recorded as bits for the backward pass. The random stream is a
+     * SplittableRandom seeded from the run's generator, so runs stay reproducible.
+     */
+    static long[] dropout(INDArray x, INDArray y, double rate, long seed, long[] reuse) {
+        int n = (int) x.length();
+        long[] keep = reuse != null && reuse.length >= (n + 63) / 64 ? reuse : new long[(n + 63) / 64];
+        FloatBuffer in = floats(x);
+        FloatBuffer out = floats(y);
+        float scale = (float) (1 / (1 - rate));
+        int threshold = (int) Math.round((1 - rate) * (1 << 24)); // compare 24 random bits
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int w = 0; w * 64 < n; w++) {
+            long bits = 0;
+            int base = w * 64;
+            int end = Math.min(64, n - base);
+            for (int k = 0; k < end; k += 2) {
+                long r = random.nextLong();
+                if ((int) ((r >>> 8) & 0xFFFFFF) < threshold) {
+                    bits |= 1L << k;
+                }
+                if (k + 1 < end && (int) (r >>> 40) < threshold) {
+                    bits |= 1L << (k + 1);
+                }
+            }
+            keep[w] = bits;
+            for (int k = 0; k < end; k++) {
+                out.put(base + k, (bits >>> k & 1L) != 0 ? in.get(base + k) * scale : 0f);
+            }
+        }
+        return keep;
+    }
+
+    /** dx = dy * mask / (1 - rate), with the mask bits of the forward pass. */
+    static void dropoutBackward(INDArray dy, INDArray dx, double rate, long[] keep) {
+        int n = (int) dy.length();
+        FloatBuffer in = floats(dy);
+        FloatBuffer out = floats(dx);
+        float scale = (float) (1 / (1 - rate));
+        for (int i = 0; i < n; i++) {
+            out.put(i, (keep[i >>> 6] >>> (i & 63) & 1L) != 0 ? in.get(i) * scale : 0f);
+        }
+    }
+
+    /** ReLU backward in place: the gradient passes where the forward output is positive. */
+    static void reluBackward(INDArray grad, INDArray output) {
+        int n = (int) grad.length();
+        FloatBuffer g = floats(grad);
+        FloatBuffer y = floats(output);
+        for (int i = 0; i < n; i++) {
+            if (!(y.get(i) > 0)) {
+                g.put(i, 0f);
+            }
+        }
+    }
+
     /** An uninitialised array like x (same type and shape), in the current workspace if any. */
     static INDArray like(INDArray x) {
         return Nd4j.createUninitialized(x.dataType(), x.shape());

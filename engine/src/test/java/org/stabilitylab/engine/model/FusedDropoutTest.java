@@ -1,0 +1,53 @@
+package org.stabilitylab.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The fused dropout kernel: keeps about 1 - rate of the elements, scales them by 1/(1-rate),
+ * repeats itself for the same seed, and its backward applies exactly the forward's mask.
+ */
+class FusedDropoutTest {
+    @Test
+    void keepsTheRightShareScaledAndReproducibly() {
+        double rate = 0.1;
+        INDArray x = Nd4j.rand(DataType.FLOAT, 300, 67).addi(0.5); // strictly positive, odd row length
+        INDArray y = Fused.like(x);
+        long[] keep = Fused.dropout(x, y, rate, 42L, null);
+
+        float[] xs = x.data().asFloat();
+        float[] ys = y.data().asFloat();
+        int kept = 0;
+        for (int i = 0; i < xs.length; i++) {
+            if (ys[i] != 0) {
+                kept++;
+                assertEquals(xs[i] / (1 - rate), ys[i], 1e-5 * Math.abs(ys[i]));
+            }
+        }
+        double share = kept / (double) xs.length;
+        // 20,100 Bernoulli(0.9) draws: the standard deviation of the share is 0.0021
+        assertTrue(Math.abs(share - 0.9) < 0.01, "kept share " + share);
+
+        INDArray again = Fused.like(x);
+        Fused.dropout(x, again, rate, 42L, null);
+        assertArrayEquals(ys, again.data().asFloat(), "same seed, same mask");
+        INDArray other = Fused.like(x);
+        Fused.dropout(x, other, rate, 43L, null);
+        assertTrue(!java.util.Arrays.equals(ys, other.data().asFloat()), "another seed, another mask");
+
+        INDArray dy = Nd4j.ones(DataType.FLOAT, 300, 67);
+        INDArray dx = Fused.like(dy);
+        Fused.dropoutBackward(dy, dx, rate, keep);
+        float[] dxs = dx.data().asFloat();
+        for (int i = 0; i < xs.length; i++) {
+            // d y_i / d x_i is 1/(1-rate) where kept and 0 where dropped
+            assertEquals(ys[i] / xs[i], dxs[i], 1e-5, "element " + i);
+        }
+    }
+}
