@@ -14,7 +14,7 @@ JAR=engine/target/stability-lab-engine.jar
 if [ "$ARCH" = decoder-only ]; then LEN=$((SEQ / 2)); ENC=0; else LEN=$SEQ; ENC=$L; fi
 INIT=default; N=$NORM; [ "$NORM" = admin ] && { N=post; INIT=admin; }
 TMP=bench/out/profile; rm -rf "$TMP"; mkdir -p "$TMP"   # kept: bench/out/profile/x.jfr
-STABILITY_LAB_THREADS=1 OMP_NUM_THREADS=1 java $JAVA_OPTS -XX:StartFlightRecording=filename=$TMP/x.jfr,settings=profile \
+STABILITY_LAB_THREADS=1 OMP_NUM_THREADS=1 java ${JAVA_OPTS:-} -XX:StartFlightRecording=filename=$TMP/x.jfr,settings=profile \
   -jar "$JAR" bench --preset post-ln-6 --set model.arch=$ARCH --set model.encoderLayers=$ENC \
   --set model.decoderLayers=$L --set model.dModel=$D --set model.heads=$H --set model.ffn=$F \
   --set task.length=$LEN --set train.batch=32 --set model.norm=$N --set model.init=$INIT --steps $STEPS 2>&1 \
