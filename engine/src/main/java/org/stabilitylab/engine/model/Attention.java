@@ -96,12 +96,15 @@ final class Attention implements Branch {
         Blas.Mat kvm = qSrc == kvSrc ? qm : new Blas.Mat(kvSrc);
         INDArray scores = Nd4j.createUninitialized(x.dataType(), (long) batch * heads, (long) tq * tk);
         Blas.Mat sm = new Blas.Mat(scores);
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < heads; h++) {
-                Blas.gemm(false, true, tq, tk, dHead, scale, qm, qOffset(b, h), qLd,
-                        kvm, kvOffset(b, h, kCol), kvLd, 0, sm, scoreOffset(b, h), tk);
+        long work = (long) heads * tq * tk * dHead;
+        Parallel.forRange(batch, work, (part, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int h = 0; h < heads; h++) {
+                    Blas.gemm(false, true, tq, tk, dHead, scale, qm, qOffset(b, h), qLd,
+                            kvm, kvOffset(b, h, kCol), kvLd, 0, sm, scoreOffset(b, h), tk);
+                }
             }
-        }
+        });
         INDArray rows = Shapes.reshape(scores, (long) batch * heads * tq, tk);
         if (Fused.usable(rows)) {
             Fused.softmaxRows(rows, tq, causal);
@@ -115,12 +118,14 @@ final class Attention implements Branch {
         INDArray ctx = Nd4j.createUninitialized(x.dataType(), (long) batch * tq, d);
         Blas.Mat pm = new Blas.Mat(probs);
         Blas.Mat cm = new Blas.Mat(ctx);
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < heads; h++) {
-                Blas.gemm(false, false, tq, dHead, tk, 1, pm, scoreOffset(b, h), tk,
-                        kvm, kvOffset(b, h, vCol), kvLd, 0, cm, (long) b * tq * d + (long) h * dHead, d);
+        Parallel.forRange(batch, work, (part, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int h = 0; h < heads; h++) {
+                    Blas.gemm(false, false, tq, dHead, tk, 1, pm, scoreOffset(b, h), tk,
+                            kvm, kvOffset(b, h, vCol), kvLd, 0, cm, (long) b * tq * d + (long) h * dHead, d);
+                }
             }
-        }
+        });
         return out.forward(ctx);
     }
 
@@ -138,15 +143,18 @@ final class Attention implements Branch {
         INDArray dKvSrc = cross ? Nd4j.createUninitialized(dy.dataType(), kvSrc.shape()) : dQSrc;
         Blas.Mat dqm = new Blas.Mat(dQSrc);
         Blas.Mat dkvm = cross ? new Blas.Mat(dKvSrc) : dqm;
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < heads; h++) {
-                long ctxOff = (long) b * tq * d + (long) h * dHead;
-                Blas.gemm(false, true, tq, tk, dHead, 1, dcm, ctxOff, d,
-                        kvm, kvOffset(b, h, vCol), kvLd, 0, dpm, scoreOffset(b, h), tk);
-                Blas.gemm(true, false, tk, dHead, tq, 1, pm, scoreOffset(b, h), tk,
-                        dcm, ctxOff, d, 0, dkvm, kvOffset(b, h, vCol), kvLd);
+        long work = 2L * heads * tq * tk * dHead;
+        Parallel.forRange(batch, work, (part, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int h = 0; h < heads; h++) {
+                    long ctxOff = (long) b * tq * d + (long) h * dHead;
+                    Blas.gemm(false, true, tq, tk, dHead, 1, dcm, ctxOff, d,
+                            kvm, kvOffset(b, h, vCol), kvLd, 0, dpm, scoreOffset(b, h), tk);
+                    Blas.gemm(true, false, tk, dHead, tq, 1, pm, scoreOffset(b, h), tk,
+                            dcm, ctxOff, d, 0, dkvm, kvOffset(b, h, vCol), kvLd);
+                }
             }
-        }
+        });
         // softmax backward per row: dS = P * (dP - sum(dP * P)); the 1/sqrt(d_head) goes into the gemms
         if (Fused.usable(dProbs)) {
             Fused.softmaxBackward(dProbs, probs); // now dScores, in place
@@ -155,14 +163,16 @@ final class Attention implements Branch {
             dProbs.subiColumnVector(rowDot).muli(probs);
         }
         Blas.Mat dsm = dpm;
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < heads; h++) {
-                Blas.gemm(false, false, tq, dHead, tk, scale, dsm, scoreOffset(b, h), tk,
-                        kvm, kvOffset(b, h, kCol), kvLd, 0, dqm, qOffset(b, h), qLd);
-                Blas.gemm(true, false, tk, dHead, tq, scale, dsm, scoreOffset(b, h), tk,
-                        qm, qOffset(b, h), qLd, 0, dkvm, kvOffset(b, h, kCol), kvLd);
+        Parallel.forRange(batch, work, (part, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int h = 0; h < heads; h++) {
+                    Blas.gemm(false, false, tq, dHead, tk, scale, dsm, scoreOffset(b, h), tk,
+                            kvm, kvOffset(b, h, kCol), kvLd, 0, dqm, qOffset(b, h), qLd);
+                    Blas.gemm(true, false, tk, dHead, tq, scale, dsm, scoreOffset(b, h), tk,
+                            qm, qOffset(b, h), qLd, 0, dkvm, kvOffset(b, h, kCol), kvLd);
+                }
             }
-        }
+        });
         if (cross) {
             memoryGrad = kv.backward(dKvSrc);
             return q.backward(dQSrc);

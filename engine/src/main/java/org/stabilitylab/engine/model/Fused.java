@@ -43,26 +43,28 @@ final class Fused {
         floats(gain).get(0, g);
         floats(bias).get(0, b);
         float[] rstd = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            int o = r * d;
-            float sum = 0;
-            for (int j = 0; j < d; j++) {
-                sum += in.get(o + j);
+        Parallel.forRange(rows, 4L * d, (part, from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * d;
+                float sum = 0;
+                for (int j = 0; j < d; j++) {
+                    sum += in.get(o + j);
+                }
+                float mean = sum / d;
+                float ss = 0;
+                for (int j = 0; j < d; j++) {
+                    float c = in.get(o + j) - mean;
+                    ss += c * c;
+                }
+                float q = (float) (1.0 / Math.sqrt(ss / d + eps));
+                rstd[r] = q;
+                for (int j = 0; j < d; j++) {
+                    float h = (in.get(o + j) - mean) * q;
+                    xh.put(o + j, h);
+                    out.put(o + j, h * g[j] + b[j]);
+                }
             }
-            float mean = sum / d;
-            float ss = 0;
-            for (int j = 0; j < d; j++) {
-                float c = in.get(o + j) - mean;
-                ss += c * c;
-            }
-            float q = (float) (1.0 / Math.sqrt(ss / d + eps));
-            rstd[r] = q;
-            for (int j = 0; j < d; j++) {
-                float h = (in.get(o + j) - mean) * q;
-                xh.put(o + j, h);
-                out.put(o + j, h * g[j] + b[j]);
-            }
-        }
+        });
         return rstd;
     }
 
@@ -79,32 +81,39 @@ final class Fused {
         FloatBuffer out = floats(dx);
         float[] g = new float[d];
         floats(gain).get(0, g);
-        float[] dGain = new float[d];
-        float[] dBias = new float[d];
-        float[] gRow = new float[d];
-        for (int r = 0; r < rows; r++) {
-            int o = r * d;
-            float sumG = 0;
-            float sumGx = 0;
-            for (int j = 0; j < d; j++) {
-                float dyj = gy.get(o + j);
-                float h = xh.get(o + j);
-                dGain[j] += dyj * h;
-                dBias[j] += dyj;
-                float gj = dyj * g[j];
-                gRow[j] = gj;
-                sumG += gj;
-                sumGx += gj * h;
+        int parts = Parallel.parts(rows, 6L * d);
+        float[][] dGain = new float[parts][d]; // per part, summed below: parts never share a row
+        float[][] dBias = new float[parts][d];
+        Parallel.forRange(rows, 6L * d, (part, from, to) -> {
+            float[] gRow = new float[d];
+            float[] dg = dGain[part];
+            float[] db = dBias[part];
+            for (int r = from; r < to; r++) {
+                int o = r * d;
+                float sumG = 0;
+                float sumGx = 0;
+                for (int j = 0; j < d; j++) {
+                    float dyj = gy.get(o + j);
+                    float h = xh.get(o + j);
+                    dg[j] += dyj * h;
+                    db[j] += dyj;
+                    float gj = dyj * g[j];
+                    gRow[j] = gj;
+                    sumG += gj;
+                    sumGx += gj * h;
+                }
+                float meanG = sumG / d;
+                float meanGx = sumGx / d;
+                float q = rstd[r];
+                for (int j = 0; j < d; j++) {
+                    out.put(o + j, q * (gRow[j] - meanG - xh.get(o + j) * meanGx));
+                }
             }
-            float meanG = sumG / d;
-            float meanGx = sumGx / d;
-            float q = rstd[r];
-            for (int j = 0; j < d; j++) {
-                out.put(o + j, q * (gRow[j] - meanG - xh.get(o + j) * meanGx));
-            }
+        });
+        for (int p = 0; p < parts; p++) {
+            addInto(gainGrad, dGain[p]);
+            addInto(biasGrad, dBias[p]);
         }
-        addInto(gainGrad, dGain);
-        addInto(biasGrad, dBias);
     }
 
     private static void addInto(INDArray target, float[] add) {
@@ -123,27 +132,29 @@ final class Fused {
         int rows = (int) scores.rows();
         int cols = (int) scores.columns();
         FloatBuffer s = floats(scores);
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            int valid = causal ? Math.min(cols, r % queries + 1) : cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < valid; j++) {
-                max = Math.max(max, s.get(o + j));
+        Parallel.forRange(rows, 8L * cols, (part, from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * cols;
+                int valid = causal ? Math.min(cols, r % queries + 1) : cols;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < valid; j++) {
+                    max = Math.max(max, s.get(o + j));
+                }
+                float z = 0;
+                for (int j = 0; j < valid; j++) {
+                    float e = (float) Math.exp(s.get(o + j) - max);
+                    s.put(o + j, e);
+                    z += e;
+                }
+                float inv = 1 / z;
+                for (int j = 0; j < valid; j++) {
+                    s.put(o + j, s.get(o + j) * inv);
+                }
+                for (int j = valid; j < cols; j++) {
+                    s.put(o + j, 0f);
+                }
             }
-            float z = 0;
-            for (int j = 0; j < valid; j++) {
-                float e = (float) Math.exp(s.get(o + j) - max);
-                s.put(o + j, e);
-                z += e;
-            }
-            float inv = 1 / z;
-            for (int j = 0; j < valid; j++) {
-                s.put(o + j, s.get(o + j) * inv);
-            }
-            for (int j = valid; j < cols; j++) {
-                s.put(o + j, 0f);
-            }
-        }
+        });
     }
 
     /** Softmax backward in place: dP becomes dS = P * (dP - sum_j dP_j P_j) per row. */
@@ -152,16 +163,18 @@ final class Fused {
         int cols = (int) probs.columns();
         FloatBuffer dp = floats(dProbs);
         FloatBuffer p = floats(probs);
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            float dot = 0;
-            for (int j = 0; j < cols; j++) {
-                dot += dp.get(o + j) * p.get(o + j);
+        Parallel.forRange(rows, 4L * cols, (part, from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * cols;
+                float dot = 0;
+                for (int j = 0; j < cols; j++) {
+                    dot += dp.get(o + j) * p.get(o + j);
+                }
+                for (int j = 0; j < cols; j++) {
+                    dp.put(o + j, p.get(o + j) * (dp.get(o + j) - dot));
+                }
             }
-            for (int j = 0; j < cols; j++) {
-                dp.put(o + j, p.get(o + j) * (dp.get(o + j) - dot));
-            }
-        }
+        });
     }
 
     /**
@@ -182,14 +195,16 @@ final class Fused {
         float step = (float) stepSize;
         float e = (float) epsHat;
         int n = (int) params.length();
-        for (int i = 0; i < n; i++) {
-            float gi = g.get(i);
-            float mi = b1 * mb.get(i) + a1 * gi;
-            float vi = b2 * vb.get(i) + a2 * gi * gi;
-            mb.put(i, mi);
-            vb.put(i, vi);
-            p.put(i, p.get(i) - step * mi / ((float) Math.sqrt(vi) + e));
-        }
+        Parallel.forRange(n, 8, (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g.get(i);
+                float mi = b1 * mb.get(i) + a1 * gi;
+                float vi = b2 * vb.get(i) + a2 * gi * gi;
+                mb.put(i, mi);
+                vb.put(i, vi);
+                p.put(i, p.get(i) - step * mi / ((float) Math.sqrt(vi) + e));
+            }
+        });
     }
 
     private static final int CHUNK = 4096;
@@ -242,17 +257,20 @@ final class Fused {
         int n = (int) dy.length();
         FloatBuffer in = floats(dy);
         FloatBuffer out = floats(dx);
-        float[] a = SCRATCH.get()[0];
         float[] factor = {0f, (float) (1 / (1 - rate))};
-        for (int base = 0; base < n; base += CHUNK) {
-            int m = Math.min(CHUNK, n - base);
-            in.get(base, a, 0, m);
-            for (int i = 0; i < m; i++) {
-                int e = base + i;
-                a[i] *= factor[(int) (keep[e >>> 6] >>> (e & 63)) & 1];
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        Parallel.forRange(chunks, 2L * CHUNK, (part, from, to) -> {
+            float[] a = SCRATCH.get()[0];
+            for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
+                int m = Math.min(CHUNK, n - base);
+                in.get(base, a, 0, m);
+                for (int i = 0; i < m; i++) {
+                    int e = base + i;
+                    a[i] *= factor[(int) (keep[e >>> 6] >>> (e & 63)) & 1];
+                }
+                out.put(base, a, 0, m);
             }
-            out.put(base, a, 0, m);
-        }
+        });
     }
 
     /**
@@ -263,21 +281,24 @@ final class Fused {
         int n = (int) grad.length();
         FloatBuffer g = floats(grad);
         FloatBuffer y = floats(output);
-        float[][] s = SCRATCH.get();
-        float[] a = s[0];
-        float[] b = s[1];
-        for (int base = 0; base < n; base += CHUNK) {
-            int m = Math.min(CHUNK, n - base);
-            g.get(base, a, 0, m);
-            y.get(base, b, 0, m);
-            for (int i = 0; i < m; i++) {
-                int yb = Float.floatToRawIntBits(b[i]);
-                // all ones for a positive float (sign clear, bits non-zero), zero otherwise (incl. -0.0)
-                int pass = ((-yb) >> 31) & ~(yb >> 31);
-                a[i] = Float.intBitsToFloat(Float.floatToRawIntBits(a[i]) & pass);
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        Parallel.forRange(chunks, 2L * CHUNK, (part, from, to) -> {
+            float[][] s = SCRATCH.get();
+            float[] a = s[0];
+            float[] b = s[1];
+            for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
+                int m = Math.min(CHUNK, n - base);
+                g.get(base, a, 0, m);
+                y.get(base, b, 0, m);
+                for (int i = 0; i < m; i++) {
+                    int yb = Float.floatToRawIntBits(b[i]);
+                    // all ones for a positive float (sign clear, bits non-zero), zero otherwise (incl. -0.0)
+                    int pass = ((-yb) >> 31) & ~(yb >> 31);
+                    a[i] = Float.intBitsToFloat(Float.floatToRawIntBits(a[i]) & pass);
+                }
+                g.put(base, a, 0, m);
             }
-            g.put(base, a, 0, m);
-        }
+        });
     }
 
     /** An uninitialised array like x (same type and shape), in the current workspace if any. */

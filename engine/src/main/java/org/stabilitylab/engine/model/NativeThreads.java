@@ -35,6 +35,7 @@ public final class NativeThreads {
         if (env != null && env.matches("\\d+")) {
             threads = Math.max(1, Integer.parseInt(env));
         }
+        Parallel.threads(threads);
         Nd4j.getExecutioner(); // loads the backend; NativeOpsHolder must not be touched before it
         try {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);

@@ -25,14 +25,19 @@ class DirectPathsTest {
     @AfterEach
     void restore() {
         Blas.enabled = true;
+        Parallel.threads(1);
+        Parallel.minWorkPerPart = 1 << 15;
     }
 
-    @ParameterizedTest(name = "{0} {1} {2}")
+    @ParameterizedTest(name = "{0} {1} {2} threads {3}")
     @CsvSource({
-        "ENCODER_DECODER, POST, DEFAULT", "ENCODER_DECODER, PRE, DEFAULT", "ENCODER_DECODER, POST, ADMIN",
-        "ENCODER_DECODER, NONE, DEFAULT", "DECODER_ONLY, POST, DEFAULT", "DECODER_ONLY, PRE, DEFAULT",
-        "DECODER_ONLY, POST, ADMIN"})
-    void fastPathMatchesNd4jOps(Arch arch, Norm norm, Init init) {
+        "ENCODER_DECODER, POST, DEFAULT, 1", "ENCODER_DECODER, PRE, DEFAULT, 1", "ENCODER_DECODER, POST, ADMIN, 1",
+        "ENCODER_DECODER, NONE, DEFAULT, 1", "DECODER_ONLY, POST, DEFAULT, 1", "DECODER_ONLY, PRE, DEFAULT, 1",
+        "DECODER_ONLY, POST, ADMIN, 1", "ENCODER_DECODER, POST, DEFAULT, 3", "DECODER_ONLY, PRE, DEFAULT, 3"})
+    void fastPathMatchesNd4jOps(Arch arch, Norm norm, Init init, int threads) {
+        // with 3 threads every Java loop and the per-head BLAS loop split into uneven parts
+        Parallel.threads(threads);
+        Parallel.minWorkPerPart = 1;
         ModelSpec spec = new ModelSpec(arch, 2, 2, 16, 4, 32, 0.0, norm, init, Positions.LEARNED);
         Transformer model = new Transformer(spec, 7, 6, 6, DataType.FLOAT, 3);
         Batch batch = batch(5, new SplittableRandom(9));
@@ -62,8 +67,11 @@ class DirectPathsTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
-    void fusedAdamMatchesNd4jOps() {
+    @ParameterizedTest(name = "threads {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void fusedAdamMatchesNd4jOps(int threads) {
+        Parallel.threads(threads);
+        Parallel.minWorkPerPart = 1;
         INDArray[] result = new INDArray[2];
         for (int pass = 0; pass < 2; pass++) {
             Blas.enabled = pass == 1;

@@ -1,0 +1,91 @@
+package org.stabilitylab.engine.model;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Splits the engine's own Java loops (fused kernels, the per-head BLAS calls) over the thread count
+ * a run was given (STABILITY_LAB_THREADS), the way ND4J and OpenBLAS split theirs. With the default
+ * of one thread everything runs on the caller and nothing is started.
+ */
+final class Parallel {
+    /** Below this much work per part a split costs more than it saves (a hand-off is ~10-20 us). */
+    static volatile long minWorkPerPart = 1 << 15; // tests set 1 to split even toy shapes
+    private static volatile int threads = 1;
+    private static ExecutorService pool;
+
+    private Parallel() {
+    }
+
+    static synchronized void threads(int n) {
+        threads = Math.max(1, n);
+        if (threads > 1 && pool == null) {
+            pool = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "stability-lab-kernel");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    static int threads() {
+        return threads;
+    }
+
+    /** A loop body over [from, to) with the index of the part (0 = the caller's). */
+    interface Range {
+        void run(int part, int from, int to);
+    }
+
+    /** Number of parts {@link #forRange} will use for n items of the given work each. */
+    static int parts(int n, long workPerItem) {
+        int t = threads;
+        if (t <= 1 || n < 2) {
+            return 1;
+        }
+        long work = n * Math.max(1, workPerItem);
+        return (int) Math.max(1, Math.min(Math.min(t, n), work / minWorkPerPart));
+    }
+
+    /** Runs body over [0, n) in parts(n, workPerItem) contiguous parts and waits for all of them. */
+    static void forRange(int n, long workPerItem, Range body) {
+        int parts = parts(n, workPerItem);
+        if (parts == 1) {
+            body.run(0, 0, n);
+            return;
+        }
+        Future<?>[] others = new Future<?>[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            int part = p;
+            others[p - 1] = pool.submit(() -> body.run(part, bound(n, parts, part), bound(n, parts, part + 1)));
+        }
+        body.run(0, 0, bound(n, parts, 1));
+        boolean interrupted = false;
+        RuntimeException failure = null;
+        for (Future<?> f : others) {
+            while (true) {
+                try {
+                    f.get(); // the parts write into arrays the caller reads next: always wait for all
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static int bound(int n, int parts, int part) {
+        return (int) ((long) n * part / parts);
+    }
+}
