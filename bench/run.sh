@@ -147,8 +147,8 @@ if [ $SPEED -eq 1 ]; then
         ems+=("$em"); ep10s+=("$ep10"); ep90s+=("$ep90")
         log "$cfg threads $t round $round/$ROUNDS: torch"
         tout=$(OMP_NUM_THREADS=$t $PY bench/torch_twin.py --arch "$arch" --layers "$l" --d-model "$d" --heads "$h" \
-               --ffn "$f" --length "$len" --batch 32 --vocab 17 --norm "$norm" --steps "$steps" --threads "$t" 2>&1) \
-               || { echo "$tout" >&2; exit 1; }
+               --ffn "$f" --length "$len" --batch 32 --vocab 17 --norm "$norm" --steps "$steps" --threads "$t" \
+               --warmup $((steps / 5)) 2>&1) || { echo "$tout" >&2; exit 1; }
         tline=$(echo "$tout" | grep '^TWIN')
         tms+=("$(echo "$tline" | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')")
         tp10s+=("$(echo "$tline" | sed -n 's/.*p10_ms=\([0-9.]*\).*/\1/p')")
@@ -215,6 +215,25 @@ if len(rows) >= 4:
 else:
     print(f"RSS (bench encoder-decoder 12+12, d64, {sys.argv[3]} steps): peak {peak:.0f} MiB (time -v)")
 EOF
+  # ablation: the same engine with its CPU fast path switched off (ND4J ops only, JavaCPP's
+  # per-allocation memory check back on) = the session-1 design, measured in this run
+  for cfg in "decoder-only:6:64:4:256:32:post:60" "decoder-only:6:256:8:1024:64:post:12"; do
+    IFS=: read -r arch l d h f seq norm st <<< "$cfg"
+    for variant in shipped nd4j-ops nd4j-ops+memcheck; do
+      envs=(STABILITY_LAB_THREADS=1 OMP_NUM_THREADS=1); jopts=()
+      [ "$variant" != shipped ] && envs+=(STABILITY_LAB_DIRECT_BLAS=off)
+      [ "$variant" = nd4j-ops+memcheck ] && jopts+=(-Dorg.bytedeco.javacpp.maxPhysicalBytes=12g)
+      vals=()
+      for round in $(seq 1 "$ROUNDS"); do
+        quiet
+        log "ablation $cfg $variant round $round"
+        o=$(env "${envs[@]}" java "${jopts[@]}" -jar "$JAR" bench --preset post-ln-6 \
+            $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$st" 2>&1)
+        vals+=("$(echo "$o" | sed -n 's/.*median \([0-9.]*\).*/\1/p')")
+      done
+      echo "ablation $arch $l layers d$d, 1 thread, $variant: median ms/step $(median "${vals[@]}") (rounds: ${vals[*]})" >> "$EXTRA"
+    done
+  done
   # amplify: depths 1..48 (quick: 1,2,4,8,16,32,48) x post/pre/admin x 3 seeds
   if [ $QUICK -eq 1 ]; then DEPTHS=1,2,4,8,16,32,48; else DEPTHS=$(seq -s, 1 48); fi
   total=0

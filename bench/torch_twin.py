@@ -83,7 +83,7 @@ def main():
     p.add_argument("--label-smoothing", type=float, default=0.1)
     p.add_argument("--steps", type=int, default=100)
     p.add_argument("--warmup", type=int, default=-1,
-                   help="steps not timed; default steps/10 like the engine's bench")
+                   help="steps not timed; default steps/5 like the engine's bench")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--flops-only", action="store_true", help="print the FLOP count and exit")
@@ -255,7 +255,7 @@ def main():
         _ = loss.item(), grad_norm.item()
         times.append((time.perf_counter() - t0) * 1000.0)
 
-    warm = a.warmup if a.warmup >= 0 else a.steps // 10
+    warm = a.warmup if a.warmup >= 0 else a.steps // 5
     timed = sorted(times[warm:]) or sorted(times)
 
     def pct(q):  # nearest rank, like the engine's bench

@@ -15,7 +15,7 @@ import org.stabilitylab.engine.run.StepMetrics;
 import org.stabilitylab.engine.run.TrainingRun;
 
 /**
- * Training speed with the probes off: percentiles of ms/step after dropping the first 10% of
+ * Training speed with the probes off: percentiles of ms/step after dropping the first 20% of
  * steps (JIT and allocator warm-up), tokens per second, and what it ran on.
  */
 final class BenchCommand implements Command {
@@ -63,7 +63,7 @@ final class BenchCommand implements Command {
             return Main.FAILED;
         }
         int n = timings.ms.size();
-        int skip = n / 10;
+        int skip = n / 5; // the JIT compiles the fused Java kernels during the first steps
         double[] ms = timings.ms.subList(skip, n).stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] tokens = timings.tokens.subList(skip, n).stream().mapToDouble(Double::doubleValue).sorted().toArray();
         RunInfo info = timings.info;
