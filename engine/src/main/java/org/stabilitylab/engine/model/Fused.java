@@ -44,25 +44,25 @@ final class Fused {
         floats(bias).get(0, b);
         float[] rstd = new float[rows];
         Parallel.forRange(rows, 4L * d, (part, from, to) -> {
+            // rows are copied to heap arrays: plain-array loops vectorise, buffer loops do not (2x)
+            float[] row = new float[d];
+            float[] h = new float[d];
+            float[] yRow = new float[d];
             for (int r = from; r < to; r++) {
                 int o = r * d;
-                float sum = 0;
+                in.get(o, row, 0, d);
+                float mean = sum(row, row, d, false) / d;
                 for (int j = 0; j < d; j++) {
-                    sum += in.get(o + j);
+                    h[j] = row[j] - mean;
                 }
-                float mean = sum / d;
-                float ss = 0;
-                for (int j = 0; j < d; j++) {
-                    float c = in.get(o + j) - mean;
-                    ss += c * c;
-                }
-                float q = (float) (1.0 / Math.sqrt(ss / d + eps));
+                float q = (float) (1.0 / Math.sqrt(sum(h, h, d, true) / d + eps));
                 rstd[r] = q;
                 for (int j = 0; j < d; j++) {
-                    float h = (in.get(o + j) - mean) * q;
-                    xh.put(o + j, h);
-                    out.put(o + j, h * g[j] + b[j]);
+                    h[j] *= q;
+                    yRow[j] = h[j] * g[j] + b[j];
                 }
+                xh.put(o, h, 0, d);
+                out.put(o, yRow, 0, d);
             }
         });
         return rstd;
@@ -85,35 +85,64 @@ final class Fused {
         float[][] dGain = new float[parts][d]; // per part, summed below: parts never share a row
         float[][] dBias = new float[parts][d];
         Parallel.forRange(rows, 6L * d, (part, from, to) -> {
+            float[] dyRow = new float[d];
+            float[] h = new float[d];
             float[] gRow = new float[d];
             float[] dg = dGain[part];
             float[] db = dBias[part];
             for (int r = from; r < to; r++) {
                 int o = r * d;
-                float sumG = 0;
-                float sumGx = 0;
+                gy.get(o, dyRow, 0, d);
+                xh.get(o, h, 0, d);
                 for (int j = 0; j < d; j++) {
-                    float dyj = gy.get(o + j);
-                    float h = xh.get(o + j);
-                    dg[j] += dyj * h;
-                    db[j] += dyj;
-                    float gj = dyj * g[j];
-                    gRow[j] = gj;
-                    sumG += gj;
-                    sumGx += gj * h;
+                    dg[j] += dyRow[j] * h[j];
+                    db[j] += dyRow[j];
+                    gRow[j] = dyRow[j] * g[j];
                 }
-                float meanG = sumG / d;
-                float meanGx = sumGx / d;
+                float meanG = sum(gRow, gRow, d, false) / d;
+                float meanGx = sum(gRow, h, d, true) / d;
                 float q = rstd[r];
                 for (int j = 0; j < d; j++) {
-                    out.put(o + j, q * (gRow[j] - meanG - xh.get(o + j) * meanGx));
+                    dyRow[j] = q * (gRow[j] - meanG - h[j] * meanGx);
                 }
+                out.put(o, dyRow, 0, d);
             }
         });
         for (int p = 0; p < parts; p++) {
             addInto(gainGrad, dGain[p]);
             addInto(biasGrad, dBias[p]);
         }
+    }
+
+    /** sum of a[j] (or of a[j] * b[j]) with four partial sums, which lets the loop pipeline. */
+    private static float sum(float[] a, float[] b, int n, boolean products) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int j = 0;
+        if (products) {
+            for (; j + 3 < n; j += 4) {
+                s0 += a[j] * b[j];
+                s1 += a[j + 1] * b[j + 1];
+                s2 += a[j + 2] * b[j + 2];
+                s3 += a[j + 3] * b[j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += a[j] * b[j];
+            }
+        } else {
+            for (; j + 3 < n; j += 4) {
+                s0 += a[j];
+                s1 += a[j + 1];
+                s2 += a[j + 2];
+                s3 += a[j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += a[j];
+            }
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void addInto(INDArray target, float[] add) {
@@ -164,15 +193,17 @@ final class Fused {
         FloatBuffer dp = floats(dProbs);
         FloatBuffer p = floats(probs);
         Parallel.forRange(rows, 4L * cols, (part, from, to) -> {
+            float[] g = new float[cols];
+            float[] pr = new float[cols];
             for (int r = from; r < to; r++) {
                 int o = r * cols;
-                float dot = 0;
+                dp.get(o, g, 0, cols);
+                p.get(o, pr, 0, cols);
+                float dot = sum(g, pr, cols, true);
                 for (int j = 0; j < cols; j++) {
-                    dot += dp.get(o + j) * p.get(o + j);
+                    g[j] = pr[j] * (g[j] - dot);
                 }
-                for (int j = 0; j < cols; j++) {
-                    dp.put(o + j, p.get(o + j) * (dp.get(o + j) - dot));
-                }
+                dp.put(o, g, 0, cols);
             }
         });
     }
@@ -195,14 +226,29 @@ final class Fused {
         float step = (float) stepSize;
         float e = (float) epsHat;
         int n = (int) params.length();
-        Parallel.forRange(n, 8, (part, from, to) -> {
-            for (int i = from; i < to; i++) {
-                float gi = g.get(i);
-                float mi = b1 * mb.get(i) + a1 * gi;
-                float vi = b2 * vb.get(i) + a2 * gi * gi;
-                mb.put(i, mi);
-                vb.put(i, vi);
-                p.put(i, p.get(i) - step * mi / ((float) Math.sqrt(vi) + e));
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        Parallel.forRange(chunks, 8L * CHUNK, (part, from, to) -> {
+            float[] pc = new float[CHUNK];
+            float[] gc = new float[CHUNK];
+            float[] mc = new float[CHUNK];
+            float[] vc = new float[CHUNK];
+            for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
+                int len = Math.min(CHUNK, n - base);
+                p.get(base, pc, 0, len);
+                g.get(base, gc, 0, len);
+                mb.get(base, mc, 0, len);
+                vb.get(base, vc, 0, len);
+                for (int i = 0; i < len; i++) {
+                    float gi = gc[i];
+                    float mi = b1 * mc[i] + a1 * gi;
+                    float vi = b2 * vc[i] + a2 * gi * gi;
+                    mc[i] = mi;
+                    vc[i] = vi;
+                    pc[i] -= step * mi / ((float) Math.sqrt(vi) + e);
+                }
+                p.put(base, pc, 0, len);
+                mb.put(base, mc, 0, len);
+                vb.put(base, vc, 0, len);
             }
         });
     }
