@@ -38,6 +38,7 @@ final class Sublayer {
     INDArray backward(INDArray dy) {
         INDArray[] d = residual.backwardCombine(dy);
         INDArray dInput = branch.backward(dropout.backward(d[1]));
-        return d[0].add(residual.backwardBranchInput(dInput));
+        // in place: branch and layer-norm backward passes always return fresh arrays
+        return residual.backwardBranchInput(dInput).addi(d[0]);
     }
 }
