@@ -10,10 +10,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The fused dropout kernel: keeps about 1 - rate of the elements, scales them by 1/(1-rate),
+ * The fused kernels that have no ND4J twin to compare against: the float exp of the softmax, and
+ * dropout: keeps about 1 - rate of the elements, scales them by 1/(1-rate),
  * repeats itself for the same seed, and its backward applies exactly the forward's mask.
  */
-class FusedDropoutTest {
+class FusedKernelsTest {
+    @Test
+    void floatExpIsCloseToMathExp() {
+        double worst = 0;
+        for (float x = 0f; x > -87f; x -= 0.00137f) {
+            double exact = Math.exp(x);
+            worst = Math.max(worst, Math.abs(Fused.expNonPositive(x) - exact) / exact);
+        }
+        assertTrue(worst < 3e-7, "worst relative error " + worst);
+        assertEquals(1f, Fused.expNonPositive(0f));
+        assertEquals(0f, Fused.expNonPositive(-100f));
+        assertEquals(0f, Fused.expNonPositive(Float.NEGATIVE_INFINITY));
+    }
+
     @Test
     void keepsTheRightShareScaledAndReproducibly() {
         double rate = 0.1;
