@@ -173,20 +173,31 @@ if [ $EXTRAS -eq 1 ]; then
   : > "$EXTRA"
   TMP=$(mktemp -d)
   # probe overhead: bench forces probe.every=0, so time `run` (wall seconds of the run in run.json)
-  PSTEPS=100; [ $QUICK -eq 0 ] && PSTEPS=300
-  for every in 0 10; do
-    quiet
-    log "probe overhead: run post-ln-6 probe.every=$every ($PSTEPS steps)"
-    java -jar "$JAR" run --preset post-ln-6 --set probe.every=$every --steps $PSTEPS --out "$TMP/probe$every" >/dev/null 2>&1
+  PSTEPS=200; [ $QUICK -eq 0 ] && PSTEPS=500
+  # variants: probes off (and validation only at the end), per-layer probes every 10 with validation
+  # at its default period (50), and probes + validation both every 10
+  for v in "off:0:0" "probes10:10:50" "probes10-val10:10:10"; do
+    IFS=: read -r name every val <<< "$v"
+    for round in $(seq 1 "$ROUNDS"); do
+      quiet
+      log "probe overhead: run post-ln-6 probe.every=$every probe.validateEvery=$val ($PSTEPS steps) round $round"
+      java -jar "$JAR" run --preset post-ln-6 --set probe.every=$every --set probe.validateEvery=$val \
+          --steps $PSTEPS --out "$TMP/probe-$name-$round" >/dev/null 2>&1
+    done
   done
-  $PY - "$TMP" >> "$EXTRA" <<'EOF'
-import json, sys
-d = sys.argv[1]
-s = {e: json.load(open(f"{d}/probe{e}/run.json"))["summary"] for e in (0, 10)}
-w0, w10 = s[0]["wallSeconds"], s[10]["wallSeconds"]
-print(f"probe overhead (run post-ln-6, {s[0]['steps']} steps, 1 thread): wall {w0:.2f} s with probe.every=0, "
-      f"{w10:.2f} s with probe.every=10 -> {100 * (w10 / w0 - 1):+.1f}% "
-      f"(msPerStep {s[0]['msPerStep']:.2f} vs {s[10]['msPerStep']:.2f}; probes include validation on 128 sequences)")
+  $PY - "$TMP" "$ROUNDS" >> "$EXTRA" <<'EOF'
+import json, statistics, sys
+d, rounds = sys.argv[1], int(sys.argv[2])
+def wall(name):
+    return statistics.median(json.load(open(f"{d}/probe-{name}-{r}/run.json"))["summary"]["wallSeconds"]
+                             for r in range(1, rounds + 1))
+off = wall("off")
+steps = json.load(open(f"{d}/probe-off-1/run.json"))["summary"]["steps"]
+for name, what in (("probes10", "probe.every=10, validation every 50 (the default)"),
+                   ("probes10-val10", "probe.every=10, validation every 10")):
+    w = wall(name)
+    print(f"probe overhead (run post-ln-6, {steps} steps, 1 thread, median wall of {rounds}): {what}: "
+          f"{w:.2f} s vs {off:.2f} s with probes off -> {100 * (w / off - 1):+.1f}%")
 EOF
   # RSS: peak (time -v) and samples over the run for the 12-layer d64 encoder-decoder config
   RSTEPS=300; [ $QUICK -eq 0 ] && RSTEPS=10000; RSTEPS=${RSS_STEPS:-$RSTEPS}

@@ -56,6 +56,7 @@ final class BenchCommand implements Command {
         String probeEvery = args.has("--probes")
                 ? Integer.toString(args.integer("--probes", 10, 1, 1_000_000)) : null;
         e = Presets.with(e, "probe.every", "0");
+        e = Presets.with(e, "probe.validateEvery", "0");
         Timings timings = new Timings();
         RunSummary s = timed(e, timings);
         if (s.status() == RunStatus.FAILED) {

@@ -41,6 +41,7 @@ final class Draft {
 
     int probeEvery;
     double probeEps;
+    int validateEvery;
 
     Sweep sweep = Sweep.NONE;
 
@@ -86,6 +87,7 @@ final class Draft {
         d.clip = r.clip();
         d.probeEvery = e.probe().every();
         d.probeEps = e.probe().eps();
+        d.validateEvery = e.probe().validateEvery();
         d.sweep = e.sweep();
         return d;
     }
@@ -96,7 +98,7 @@ final class Draft {
                 new ModelSpec(arch, encoderLayers, decoderLayers, dModel, heads, ffn, dropout, norm, init, positions),
                 new TrainSpec(optimizer, lr, beta1, beta2, eps, momentum, warmup, schedule, steps, batch,
                         labelSmoothing, clip),
-                new ProbeSpec(probeEvery, probeEps), sweep);
+                new ProbeSpec(probeEvery, probeEps, validateEvery), sweep);
     }
 
     private static void requirePresent(Object section, String key) {

@@ -109,8 +109,11 @@ final class PresetKeys {
                     d -> d.clip, (d, v) -> d.clip = v),
 
             ofInt("probe.every", 0, 1_000_000,
-                    "Run the per-layer, output-change and validation probes every this many steps (0 = never).",
+                    "Run the per-layer and output-change probes every this many steps (0 = never).",
                     d -> d.probeEvery, (d, v) -> d.probeEvery = v),
+            ofInt("probe.validateEvery", 0, 1_000_000,
+                    "Evaluate the held-out validation set every this many steps (0 = only at the end).",
+                    d -> d.validateEvery, (d, v) -> d.validateEvery = v),
             new DoubleKey("probe.eps", 0, true, 1, false,
                     "Size of the random weight perturbation used to measure output change (the paper uses 1e-4).",
                     d -> d.probeEps, (d, v) -> d.probeEps = v));

@@ -70,6 +70,8 @@ public final class Lab implements AutoCloseable {
     private static Experiment identity(Experiment e) {
         Experiment k = Presets.with(e, "name", "run");
         k = Presets.with(k, "description", "");
+        // the findings plot validation loss at every probe step
+        k = Presets.with(k, "probe.validateEvery", Integer.toString(e.probe().every()));
         return Presets.with(k, "lesson", "").withoutSweep();
     }
 

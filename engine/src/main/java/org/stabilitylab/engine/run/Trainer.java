@@ -88,13 +88,15 @@ final class Trainer implements AutoCloseable {
                 layers.add(new LayerMetrics(s.stack(), s.sublayer(), s.kind(), r.varBranch()[i], r.varSum()[i], beta,
                         r.gradNorms()[i]));
             }
-            if (!diverged) {
-                Learner.Evaluation e = learner.evaluate(validation);
-                valLoss = e.loss();
-                valAccuracy = e.accuracy();
-                lastValLoss = valLoss;
-                lastValAccuracy = valAccuracy;
-            }
+        }
+        int validateEvery = experiment.probe().validateEvery();
+        boolean validate = step == experiment.train().steps() || (validateEvery > 0 && step % validateEvery == 0);
+        if (validate && !diverged) {
+            Learner.Evaluation e = learner.evaluate(validation);
+            valLoss = e.loss();
+            valAccuracy = e.accuracy();
+            lastValLoss = valLoss;
+            lastValAccuracy = valAccuracy;
         }
         return new StepMetrics(step, r.loss(), lr, r.gradNorm(), tokens / (r.computeMillis() / 1000.0),
                 r.computeMillis(), r.updateChange(), r.outputChange(), valLoss, valAccuracy, layers);
