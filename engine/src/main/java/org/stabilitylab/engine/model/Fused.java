@@ -364,6 +364,34 @@ final class Fused {
         });
     }
 
+    /**
+     * values[i] -= eps * s_i * mask[i] with independent random signs s_i = +-1 (64 per random long),
+     * seeded so a run's probes are reproducible.
+     */
+    static void subtractRandomSigns(INDArray values, INDArray mask, double eps, long seed) {
+        int n = (int) values.length();
+        FloatBuffer v = floats(values);
+        FloatBuffer m = floats(mask);
+        float[] a = new float[CHUNK];
+        float[] b = new float[CHUNK];
+        float[] step = {(float) eps, (float) -eps}; // bit 0: subtract eps, bit 1: add it
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int base = 0; base < n; base += CHUNK) {
+            int len = Math.min(CHUNK, n - base);
+            v.get(base, a, 0, len);
+            m.get(base, b, 0, len);
+            for (int w = 0; w * 64 < len; w++) {
+                long bits = random.nextLong();
+                int end = Math.min(64, len - w * 64);
+                for (int k = 0; k < end; k++) {
+                    int i = w * 64 + k;
+                    a[i] -= step[(int) (bits >>> k) & 1] * b[i];
+                }
+            }
+            v.put(base, a, 0, len);
+        }
+    }
+
     /** An uninitialised array like x (same type and shape), in the current workspace if any. */
     static INDArray like(INDArray x) {
         return Nd4j.createUninitialized(x.dataType(), x.shape());

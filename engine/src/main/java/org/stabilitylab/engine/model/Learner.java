@@ -169,7 +169,7 @@ public final class Learner implements AutoCloseable {
             List<INDArray> before = model.stackOutputByLayer(probeBatch);
             INDArray values = model.store.values();
             INDArray backup = values.dup();
-            values.subi(perturbation(eps));
+            perturb(values, eps);
             List<INDArray> after = model.stackOutputByLayer(probeBatch);
             values.assign(backup);
             double[] change = new double[before.size()];
@@ -181,6 +181,16 @@ public final class Learner implements AutoCloseable {
     }
 
     /** delta = eps * sign(N(0, 1)) on every perturbed entry (weight matrices), 0 elsewhere. */
+    /** values -= eps * random sign on every perturbed entry (mask 1), from the run's probe stream. */
+    private void perturb(INDArray values, double eps) {
+        if (Fused.usable(values)) {
+            // a Gaussian draw over every parameter just for its sign was ~15% of a probed step
+            Fused.subtractRandomSigns(values, model.store.perturbMask(), eps, probeRng.nextLong());
+        } else {
+            values.subi(perturbation(eps));
+        }
+    }
+
     private INDArray perturbation(double eps) {
         INDArray values = model.store.values();
         INDArray noise = Nd4j.getExecutioner().exec(
@@ -193,7 +203,7 @@ public final class Learner implements AutoCloseable {
     private double perturbedChange(Batch probeBatch, INDArray before, double eps) {
         INDArray values = model.store.values();
         INDArray backup = values.dup();
-        values.subi(perturbation(eps));
+        perturb(values, eps);
         double change = meanSquaredDifference(model.stackOutput(probeBatch), before);
         values.assign(backup);
         return change;

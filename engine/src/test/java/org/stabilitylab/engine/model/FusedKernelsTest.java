@@ -16,6 +16,31 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class FusedKernelsTest {
     @Test
+    void randomSignPerturbationMovesOnlyMaskedEntriesByEps() {
+        int n = 10_000;
+        INDArray values = Nd4j.rand(DataType.FLOAT, n);
+        INDArray before = values.dup();
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, n);
+        mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1000, 9000)).assign(1);
+        Fused.subtractRandomSigns(values, mask, 1e-2, 7L);
+        float[] d = values.sub(before).data().asFloat();
+        int plus = 0;
+        for (int i = 0; i < n; i++) {
+            if (i < 1000 || i >= 9000) {
+                assertEquals(0f, d[i], "unmasked entry " + i + " moved");
+            } else {
+                assertEquals(1e-2, Math.abs(d[i]), 1e-6, "entry " + i);
+                plus += d[i] > 0 ? 1 : 0;
+            }
+        }
+        // 8,000 fair signs: the count of + has standard deviation 45
+        assertTrue(Math.abs(plus - 4000) < 250, "positive moves " + plus);
+        INDArray again = before.dup();
+        Fused.subtractRandomSigns(again, mask, 1e-2, 7L);
+        assertEquals(values, again, "same seed, same perturbation");
+    }
+
+    @Test
     void floatExpIsCloseToMathExp() {
         double worst = 0;
         for (float x = 0f; x > -87f; x -= 0.00137f) {
