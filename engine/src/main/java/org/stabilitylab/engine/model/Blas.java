@@ -42,6 +42,11 @@ final class Blas {
         }
     }
 
+    /** True when the direct path exists at all (CPU backend, OpenBLAS loaded, not switched off). */
+    static boolean available() {
+        return AVAILABLE;
+    }
+
     /** True when the direct path may be used for arrays of this type. */
     static boolean usable(INDArray x) {
         DataType t = x.dataType();
@@ -106,8 +111,15 @@ final class Blas {
         if (c.rows() != m || c.columns() != n || (transB ? b.columns() : b.rows()) != k) {
             throw new IllegalArgumentException("gemm shapes do not match");
         }
-        gemm(transA, transB, m, n, k, alpha, new Mat(a), 0, (int) a.columns(), new Mat(b), 0, (int) b.columns(),
-                beta, new Mat(c), 0, n);
+        Mat ma = new Mat(a);
+        Mat mb = new Mat(b);
+        Mat mc = new Mat(c);
+        int lda = (int) a.columns();
+        int ldb = (int) b.columns();
+        // with several threads, split the rows of c: row i of op(A) starts at i*lda (or at column i
+        // when A is transposed); OpenBLAS itself runs single-threaded (see NativeThreads)
+        Parallel.forRange(m, 2L * n * k, (part, from, to) -> gemm(transA, transB, to - from, n, k, alpha,
+                ma, transA ? from : (long) from * lda, lda, mb, 0, ldb, beta, mc, (long) from * n, n));
         return c;
     }
 

@@ -37,9 +37,14 @@ public final class NativeThreads {
         }
         Parallel.threads(threads);
         Nd4j.getExecutioner(); // loads the backend; NativeOpsHolder must not be touched before it
+        // With the CPU fast path the engine splits its own work (Parallel) and keeps ND4J's OpenMP
+        // pool and OpenBLAS single-threaded: their workers spin after each call and, on a machine
+        // with as many cores as threads, starve the engine's own parts (2 threads measured slower
+        // than 1 that way). Without the fast path ND4J and OpenBLAS get the threads themselves.
+        int nativeThreads = Blas.available() ? 1 : threads;
         try {
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-            Nd4j.factory().blas().setMaxThreads(threads);
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);
+            Nd4j.factory().blas().setMaxThreads(nativeThreads);
         } catch (RuntimeException | LinkageError e) {
             // a backend without these controls (e.g. CUDA) keeps its own defaults
         }
