@@ -67,6 +67,32 @@ class DirectPathsTest {
         }
     }
 
+    /**
+     * Inside a step workspace (how the Learner runs every step) the fast path reads and writes arrays
+     * that live at offsets inside the workspace's buffer: same loss and gradients as outside it.
+     */
+    @org.junit.jupiter.api.Test
+    void stepWorkspaceGivesTheSameGradients() {
+        ModelSpec spec = new ModelSpec(Arch.ENCODER_DECODER, 3, 3, 16, 4, 32, 0.0, Norm.PRE, Init.DEFAULT,
+                Positions.LEARNED);
+        Transformer model = new Transformer(spec, 7, 6, 6, DataType.FLOAT, 3);
+        DefaultInit.apply(model);
+        double plain = lossAndGrads(model);
+        INDArray expected = model.store.grads().dup();
+        var conf = org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration.builder().initialSize(0)
+                .policyAllocation(org.nd4j.linalg.api.memory.enums.AllocationPolicy.OVERALLOCATE)
+                .policyLearning(org.nd4j.linalg.api.memory.enums.LearningPolicy.FIRST_LOOP)
+                .policySpill(org.nd4j.linalg.api.memory.enums.SpillPolicy.REALLOCATE).build();
+        for (int step = 0; step < 3; step++) { // the first loop learns the size, later ones reuse it
+            try (var ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, "test-step")) {
+                double scoped = lossAndGrads(model);
+                assertTrue(Math.abs(plain - scoped) < 1e-6 * Math.abs(plain), plain + " vs " + scoped);
+            }
+            double diff = expected.sub(model.store.grads()).amaxNumber().doubleValue();
+            assertTrue(diff < 1e-6 * Math.max(1, expected.amaxNumber().doubleValue()), "gradients differ by " + diff);
+        }
+    }
+
     @ParameterizedTest(name = "threads {0}")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
     void fusedAdamMatchesNd4jOps(int threads) {
