@@ -10,7 +10,7 @@ final class Dropout {
     private final double rate;
     private INDArray mask;
     private long[] keep;            // fused path: kept elements as bits, reused between steps
-    private long fusedLength = -1;  // >= 0 when the last forward ran the fused kernel
+    private boolean fused;          // the last forward ran the fused kernel
 
     Dropout(double rate) {
         this.rate = rate;
@@ -19,17 +19,17 @@ final class Dropout {
     INDArray forward(INDArray x, boolean train, Random rng) {
         if (!train || rate == 0) {
             mask = null;
-            fusedLength = -1;
+            fused = false;
             return x;
         }
         if (Fused.usable(x)) {
             mask = null;
             INDArray y = Fused.like(x);
             keep = Fused.dropout(x, y, rate, rng.nextLong(), keep);
-            fusedLength = x.length();
+            fused = true;
             return y;
         }
-        fusedLength = -1;
+        fused = false;
         mask = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), rng);
         mask.muli(1 / (1 - rate));
@@ -37,7 +37,7 @@ final class Dropout {
     }
 
     INDArray backward(INDArray dy) {
-        if (fusedLength >= 0) {
+        if (fused) {
             INDArray dx = Fused.like(dy);
             Fused.dropoutBackward(dy, dx, rate, keep);
             return dx;

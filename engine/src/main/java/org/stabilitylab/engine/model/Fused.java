@@ -270,10 +270,8 @@ final class Fused {
         });
     }
 
+    /** Elements per heap copy in the chunked kernels (a multiple of 64, 16 KB: stays in L1). */
     private static final int CHUNK = 4096;
-    /** Per-thread scratch for the chunked kernels (runs train on their own threads). */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {
-        new float[CHUNK], new float[CHUNK]});
 
     /**
      * Inverted dropout into y: each element kept with probability 1 - rate (and scaled by 1/(1-rate))
@@ -286,7 +284,7 @@ final class Fused {
         long[] keep = reuse != null && reuse.length >= (n + 63) / 64 ? reuse : new long[(n + 63) / 64];
         FloatBuffer in = floats(x);
         FloatBuffer out = floats(y);
-        float[] a = SCRATCH.get()[0];
+        float[] a = new float[CHUNK];
         float[] factor = {0f, (float) (1 / (1 - rate))};
         int threshold = (int) Math.round((1 - rate) * (1 << 24)); // kept when 24 random bits fall below
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
@@ -323,7 +321,7 @@ final class Fused {
         float[] factor = {0f, (float) (1 / (1 - rate))};
         int chunks = (n + CHUNK - 1) / CHUNK;
         Parallel.forRange(chunks, 2L * CHUNK, (part, from, to) -> {
-            float[] a = SCRATCH.get()[0];
+            float[] a = new float[CHUNK];
             for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
                 int m = Math.min(CHUNK, n - base);
                 in.get(base, a, 0, m);
@@ -346,9 +344,8 @@ final class Fused {
         FloatBuffer y = floats(output);
         int chunks = (n + CHUNK - 1) / CHUNK;
         Parallel.forRange(chunks, 2L * CHUNK, (part, from, to) -> {
-            float[][] s = SCRATCH.get();
-            float[] a = s[0];
-            float[] b = s[1];
+            float[] a = new float[CHUNK];
+            float[] b = new float[CHUNK];
             for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
                 int m = Math.min(CHUNK, n - base);
                 g.get(base, a, 0, m);
