@@ -17,7 +17,7 @@ public final class FieldLabels {
             new Section("Training", List.of("train.optimizer", "train.lr", "train.warmup", "train.schedule",
                     "train.steps", "train.batch", "train.beta1", "train.beta2", "train.eps", "train.momentum",
                     "train.labelSmoothing", "train.clip", "seed")),
-            new Section("Probes", List.of("probe.every", "probe.eps")));
+            new Section("Probes", List.of("probe.every", "probe.eps", "probe.validateEvery")));
 
     /** Keys shown elsewhere (placement/init at the top) or not in the form at all (text fields). */
     public static final List<String> NOT_IN_SECTIONS = List.of("model.norm", "model.init", "schema", "name",
@@ -54,6 +54,7 @@ public final class FieldLabels {
         LABELS.put("train.clip", "Gradient clip");
         LABELS.put("probe.every", "Probe every");
         LABELS.put("probe.eps", "Perturbation \u03b5");
+        LABELS.put("probe.validateEvery", "Validate every");
     }
 
     private FieldLabels() {
