@@ -2,7 +2,6 @@ package org.stabilitylab.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
-import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Inverted dropout with the run's own random stream, so concurrent runs stay reproducible. */
@@ -16,7 +15,8 @@ final class Dropout {
         this.rate = rate;
     }
 
-    INDArray forward(INDArray x, boolean train, Random rng) {
+    /** x holds {@code batch} items (rows of a shard or of the whole batch). */
+    INDArray forward(INDArray x, boolean train, Noise noise, int batch) {
         if (!train || rate == 0) {
             mask = null;
             fused = false;
@@ -25,13 +25,13 @@ final class Dropout {
         if (Fused.usable(x)) {
             mask = null;
             INDArray y = Fused.like(x);
-            keep = Fused.dropout(x, y, rate, rng.nextLong(), keep);
+            keep = Fused.dropout(x, y, rate, noise.nextSiteSeed(), noise.firstElement(x, batch), keep);
             fused = true;
             return y;
         }
         fused = false;
         mask = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), rng);
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), noise.rng);
         mask.muli(1 / (1 - rate));
         return x.mul(mask);
     }

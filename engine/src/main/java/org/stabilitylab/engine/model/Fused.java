@@ -275,11 +275,16 @@ final class Fused {
 
     /**
      * Inverted dropout into y: each element kept with probability 1 - rate (and scaled by 1/(1-rate))
-     * or zeroed; the kept set is recorded as bits for the backward pass. The random stream is a
-     * SplittableRandom seeded from the run's generator, so runs stay reproducible. Branch-free on
-     * purpose: a data-dependent branch per element measured 3-5x slower than the select below.
+     * or zeroed; the kept set is recorded as bits for the backward pass. The random bits of element e
+     * are a hash of (seed, first + e), a counter-based stream: a batch split into shards (see
+     * {@link Learner}) draws exactly the masks the whole batch would, whatever the thread count.
+     * Branch-free on purpose: a data-dependent branch per element measured 3-5x slower than the
+     * select below. {@code first} must be even (two elements share one 64-bit draw).
      */
-    static long[] dropout(INDArray x, INDArray y, double rate, long seed, long[] reuse) {
+    static long[] dropout(INDArray x, INDArray y, double rate, long seed, long first, long[] reuse) {
+        if ((first & 1) != 0) {
+            throw new IllegalArgumentException("the first element index must be even");
+        }
         int n = (int) x.length();
         long[] keep = reuse != null && reuse.length >= (n + 63) / 64 ? reuse : new long[(n + 63) / 64];
         FloatBuffer in = floats(x);
@@ -287,7 +292,7 @@ final class Fused {
         float[] a = new float[CHUNK];
         float[] factor = {0f, (float) (1 / (1 - rate))};
         int threshold = (int) Math.round((1 - rate) * (1 << 24)); // kept when 24 random bits fall below
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        long pair = first >>> 1;
         for (int base = 0; base < n; base += CHUNK) { // CHUNK is a multiple of 64
             int m = Math.min(CHUNK, n - base);
             in.get(base, a, 0, m);
@@ -295,7 +300,7 @@ final class Fused {
                 long bits = 0;
                 int end = Math.min(64, m - w * 64);
                 for (int k = 0; k < end; k += 2) {
-                    long r = random.nextLong();
+                    long r = mix(seed + GOLDEN * pair++);
                     bits |= (long) ((((int) (r >>> 8) & 0xFFFFFF) - threshold) >>> 31) << k;
                     bits |= (long) ((((int) (r >>> 40)) - threshold) >>> 31) << (k + 1);
                 }
@@ -311,6 +316,16 @@ final class Fused {
             out.put(base, a, 0, m);
         }
         return keep;
+    }
+
+    /** 2^64 / golden ratio, odd: consecutive counters land far apart before mixing. */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    /** A 64-bit finaliser (xor-shift-multiply rounds) that turns a counter into uniform bits. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** dx = dy * mask / (1 - rate), with the mask bits of the forward pass. */

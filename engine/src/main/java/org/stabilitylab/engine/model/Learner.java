@@ -3,6 +3,10 @@ package org.stabilitylab.engine.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -40,6 +44,9 @@ public final class Learner implements AutoCloseable {
     private final String workspaceId;
     private final Map<String, double[]> omega = new LinkedHashMap<>();
     private final Map<String, List<double[]>> profileRecords = new LinkedHashMap<>();
+    /** shards[0] is the model itself; shards[k] a replica run by shardThreads[k - 1]. */
+    private final Transformer[] shards;
+    private final ExecutorService[] shardThreads;
 
     /** What one optimiser step measured; per-sublayer arrays are in forward order and empty unless probed. */
     public record StepResult(double loss, double gradNorm, double computeMillis, double outputChange,
@@ -57,6 +64,7 @@ public final class Learner implements AutoCloseable {
     public Learner(Experiment experiment, int vocab, int sourceLength, int targetLength, Batch profilingBatch,
                    boolean doublePrecision) {
         NativeThreads.configure();
+        NativeThreads.pinThisThread();
         this.experiment = experiment;
         DataType dtype = doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
         this.model = new Transformer(experiment.model(), vocab, sourceLength, targetLength, dtype, experiment.seed());
@@ -72,6 +80,40 @@ public final class Learner implements AutoCloseable {
             DefaultInit.apply(model);
         }
         this.optimizer = Optimizer.create(experiment.train(), model.store);
+        this.shards = new Transformer[shardCount(dtype, experiment.train().batch())];
+        this.shardThreads = new ExecutorService[shards.length - 1];
+        shards[0] = model;
+        for (int k = 1; k < shards.length; k++) {
+            shards[k] = model.replica();
+            shardThreads[k - 1] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(() -> {
+                    NativeThreads.pinThisThread();
+                    r.run();
+                }, "stability-lab-shard");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    /**
+     * With several threads (STABILITY_LAB_THREADS) a training step splits its batch into that many
+     * shards, each trained by a replica of the model on its own thread, and adds up their gradients.
+     * Why: at d_model 64 each op is too small to split well (2 threads bought ~1% that way), while
+     * whole shards run side by side without a hand-off per op. Float on the CPU fast path only;
+     * STABILITY_LAB_BATCH_SPLIT=off keeps the per-op split.
+     */
+    private static int shardCount(DataType dtype, int batch) {
+        if (Parallel.threads() <= 1 || dtype != DataType.FLOAT || !Blas.available() || !Blas.enabled
+                || "off".equals(System.getenv("STABILITY_LAB_BATCH_SPLIT"))) {
+            return 1;
+        }
+        return Math.max(1, Math.min(Parallel.threads(), batch));
+    }
+
+    /** Shards per training step (1: the whole batch on the calling thread). */
+    int shardCount() {
+        return shards.length;
     }
 
     public List<SublayerInfo> sublayers() {
@@ -98,12 +140,11 @@ public final class Learner implements AutoCloseable {
      * the output change caused by this very update (science.md section 3).
      */
     public StepResult trainStep(Batch batch, double lr, Batch probeBatch) {
+        NativeThreads.pinThisThread();
         double clip = experiment.train().clip();
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
             long start = System.nanoTime();
-            model.store.grads().assign(0);
-            double loss = model.forward(batch, true, false, experiment.train().labelSmoothing()).loss();
-            model.backward();
+            double loss = lossAndGradients(batch, experiment.train().labelSmoothing());
             double gradNorm = model.store.grads().norm2Number().doubleValue();
             if (clip > 0 && gradNorm > clip) {
                 model.store.grads().muli(clip / gradNorm);
@@ -151,8 +192,73 @@ public final class Learner implements AutoCloseable {
         }
     }
 
+    /** Forward and backward over the batch, split over the shards; the gradients end up in the model's buffer. */
+    private double lossAndGradients(Batch batch, double labelSmoothing) {
+        int n = batch.size();
+        int parts = Math.min(shards.length, n);
+        if (parts == 1) {
+            model.store.grads().assign(0);
+            double loss = model.forward(batch, true, false, labelSmoothing).loss();
+            model.backward();
+            return loss;
+        }
+        long stepSeed = model.rng.nextLong(); // what the unsplit forward would draw: same dropout masks
+        List<Future<Double>> others = new java.util.ArrayList<>();
+        for (int k = 1; k < parts; k++) {
+            Transformer shard = shards[k];
+            int from = n * k / parts;
+            Batch part = slice(batch, from, n * (k + 1) / parts);
+            others.add(shardThreads[k - 1].submit(() -> Parallel.asShard(() -> {
+                try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+                    return shardLoss(shard, part, labelSmoothing, stepSeed, from, n);
+                }
+            })));
+        }
+        Batch first = slice(batch, 0, n / parts);
+        double loss = Parallel.asShard(() -> shardLoss(model, first, labelSmoothing, stepSeed, 0, n));
+        RuntimeException failure = null;
+        boolean interrupted = false;
+        for (int k = 1; k < parts; k++) {
+            while (true) {
+                try {
+                    loss += others.get(k - 1).get(); // the shards write gradients read below: wait for all
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                    break;
+                }
+            }
+            if (failure == null) {
+                model.store.grads().addi(shards[k].store.grads());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return loss;
+    }
+
+    private static double shardLoss(Transformer shard, Batch part, double labelSmoothing, long stepSeed, int firstItem,
+                                    int wholeBatch) {
+        shard.store.grads().assign(0);
+        double loss = shard.forward(part, true, false, labelSmoothing, stepSeed, firstItem, wholeBatch).loss();
+        shard.backward();
+        return loss;
+    }
+
+    private static Batch slice(Batch b, int from, int to) {
+        return new Batch(java.util.Arrays.copyOfRange(b.source(), from, to), java.util.Arrays.copyOfRange(b.target(), from, to));
+    }
+
     /** Output change at the current weights under a random +-eps perturbation of every weight matrix entry. */
     public double outputChange(Batch probeBatch, double eps) {
+        NativeThreads.pinThisThread();
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
             INDArray before = model.stackOutput(probeBatch);
             return perturbedChange(probeBatch, before, eps);
@@ -165,6 +271,7 @@ public final class Learner implements AutoCloseable {
      * depths, so amplify builds one deep model per seed instead of one model per depth.
      */
     public double[] outputChangeByLayer(Batch probeBatch, double eps) {
+        NativeThreads.pinThisThread();
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
             List<INDArray> before = model.stackOutputByLayer(probeBatch);
             INDArray values = model.store.values();
@@ -216,6 +323,7 @@ public final class Learner implements AutoCloseable {
 
     /** Teacher-forced validation: plain cross-entropy and token accuracy over the batches, no dropout. */
     public Evaluation evaluate(List<Batch> batches) {
+        NativeThreads.pinThisThread();
         double lossSum = 0;
         long correct = 0;
         long counted = 0;
@@ -232,6 +340,20 @@ public final class Learner implements AutoCloseable {
 
     @Override
     public void close() {
+        destroyWorkspace();
+        for (ExecutorService thread : shardThreads) {
+            try {
+                thread.submit(this::destroyWorkspace).get(); // workspaces belong to the thread that made them
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the shard thread's memory goes with the thread
+            }
+            thread.shutdown();
+        }
+    }
+
+    private void destroyWorkspace() {
         MemoryWorkspace ws = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(workspaceId);
         if (ws != null) {
             ws.destroyWorkspace(true);

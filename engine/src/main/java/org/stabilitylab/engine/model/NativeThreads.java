@@ -41,10 +41,31 @@ public final class NativeThreads {
         // pool and OpenBLAS single-threaded: their workers spin after each call and, on a machine
         // with as many cores as threads, starve the engine's own parts (2 threads measured slower
         // than 1 that way). Without the fast path ND4J and OpenBLAS get the threads themselves.
-        int nativeThreads = Blas.available() ? 1 : threads;
+        setNativeThreads(Blas.available() ? 1 : threads);
+    }
+
+    /**
+     * Call first on every thread the engine starts that runs ND4J ops or BLAS calls. Why: OpenMP keeps
+     * its thread count per calling thread, so a new thread starts at the machine's core count, and the
+     * OpenMP build of OpenBLAS resets its global thread count to the caller's on every call: one such
+     * thread turned every BLAS call parallel, whose spinning workers made 2 threads slower than 1.
+     * The app trains on background threads, so the learner pins whichever thread calls it.
+     */
+    static void pinThisThread() {
+        if (!PINNED.get()) {
+            PINNED.set(Boolean.TRUE);
+            if (Blas.available()) {
+                setNativeThreads(1);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Boolean> PINNED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private static void setNativeThreads(int n) {
         try {
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);
-            Nd4j.factory().blas().setMaxThreads(nativeThreads);
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+            Nd4j.factory().blas().setMaxThreads(n);
         } catch (RuntimeException | LinkageError e) {
             // a backend without these controls (e.g. CUDA) keeps its own defaults
         }

@@ -14,6 +14,8 @@ final class Parallel {
     static volatile long minWorkPerPart = 1 << 15; // tests set 1 to split even toy shapes
     private static volatile int threads = 1;
     private static ExecutorService pool;
+    /** Set on a thread that trains one shard of a batch: the threads are already in use, so no splitting. */
+    private static final ThreadLocal<Boolean> SHARD = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private Parallel() {
     }
@@ -22,7 +24,10 @@ final class Parallel {
         threads = Math.max(1, n);
         if (threads > 1 && pool == null) {
             pool = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "stability-lab-kernel");
+                Thread t = new Thread(() -> {
+                    NativeThreads.pinThisThread();
+                    r.run();
+                }, "stability-lab-kernel");
                 t.setDaemon(true);
                 return t;
             });
@@ -41,7 +46,7 @@ final class Parallel {
     /** Number of parts {@link #forRange} will use for n items of the given work each. */
     static int parts(int n, long workPerItem) {
         int t = threads;
-        if (t <= 1 || n < 2) {
+        if (t <= 1 || n < 2 || SHARD.get()) {
             return 1;
         }
         long work = n * Math.max(1, workPerItem);
@@ -82,6 +87,17 @@ final class Parallel {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** Runs task on this thread with splitting off (the caller already runs one of several shards). */
+    static <T> T asShard(java.util.function.Supplier<T> task) {
+        boolean was = SHARD.get();
+        SHARD.set(Boolean.TRUE);
+        try {
+            return task.get();
+        } finally {
+            SHARD.set(was);
         }
     }
 

@@ -16,13 +16,23 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class ParamStore {
     private final List<Param> params = new ArrayList<>();
     private final DataType dtype;
+    private final ParamStore sharedValues;
     private long size;
     private INDArray values;
     private INDArray grads;
     private INDArray perturbMask;
 
     ParamStore(DataType dtype) {
+        this(dtype, null);
+    }
+
+    /**
+     * A store whose parameters are {@code sharedValues}' own (same registrations, same order) with
+     * gradients of its own: a replica of the model that trains on a shard of the batch.
+     */
+    ParamStore(DataType dtype, ParamStore sharedValues) {
         this.dtype = dtype;
+        this.sharedValues = sharedValues;
     }
 
     DataType dtype() {
@@ -46,13 +56,21 @@ final class ParamStore {
 
     /** Allocates the flat buffers (outside any workspace) and points every parameter at its views. */
     void allocate() {
-        values = Nd4j.zeros(dtype, size);
+        if (sharedValues != null) {
+            if (sharedValues.values == null || sharedValues.size != size) {
+                throw new IllegalStateException("a replica must register exactly the parameters of its original");
+            }
+            values = sharedValues.values;
+            perturbMask = sharedValues.perturbMask;
+        } else {
+            values = Nd4j.zeros(dtype, size);
+            perturbMask = Nd4j.zeros(dtype, size);
+        }
         grads = Nd4j.zeros(dtype, size);
-        perturbMask = Nd4j.zeros(dtype, size);
         for (Param p : params) {
             p.value = Shapes.reshape(slice(values, p.offset, p.length), p.shape);
             p.grad = Shapes.reshape(slice(grads, p.offset, p.length), p.shape);
-            if (p.kind.perturbed()) {
+            if (sharedValues == null && p.kind.perturbed()) {
                 slice(perturbMask, p.offset, p.length).assign(1);
             }
         }

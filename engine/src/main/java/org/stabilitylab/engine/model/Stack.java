@@ -3,7 +3,6 @@ package org.stabilitylab.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
 
 /** An encoder or decoder: its sublayers in forward order, plus the final layer norm Pre-LN needs. */
 final class Stack {
@@ -16,9 +15,9 @@ final class Stack {
         this.name = name;
     }
 
-    INDArray forward(INDArray x, INDArray memory, int batch, boolean train, Random rng, boolean collect) {
+    INDArray forward(INDArray x, INDArray memory, int batch, boolean train, Noise noise, boolean collect) {
         for (Sublayer s : sublayers) {
-            x = s.forward(x, memory, batch, train, rng, collect);
+            x = s.forward(x, memory, batch, train, noise, collect);
         }
         return finalNorm == null ? x : finalNorm.forward(x);
     }
@@ -28,10 +27,10 @@ final class Stack {
      * (every {@code sublayersPerLayer} sublayers, through the final norm when there is one). Why: a
      * model's first d layers are a depth-d model, so one deep forward measures every shallower depth.
      */
-    List<INDArray> forwardByLayer(INDArray x, int batch, Random rng, int sublayersPerLayer) {
+    List<INDArray> forwardByLayer(INDArray x, int batch, Noise noise, int sublayersPerLayer) {
         List<INDArray> outputs = new ArrayList<>();
         for (int i = 0; i < sublayers.size(); i++) {
-            x = sublayers.get(i).forward(x, null, batch, false, rng, false);
+            x = sublayers.get(i).forward(x, null, batch, false, noise, false);
             if ((i + 1) % sublayersPerLayer == 0) {
                 outputs.add(finalNorm == null ? x : finalNorm.forward(x));
             }

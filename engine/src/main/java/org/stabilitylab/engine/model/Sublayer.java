@@ -1,7 +1,6 @@
 package org.stabilitylab.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
 
 /** One residual sublayer: x_i = residual(x_{i-1}, dropout(f_i(branchInput))). */
 final class Sublayer {
@@ -25,8 +24,8 @@ final class Sublayer {
         this.paramOffset = paramOffset;
     }
 
-    INDArray forward(INDArray x, INDArray memory, int batch, boolean train, Random rng, boolean collect) {
-        INDArray f = dropout.forward(branch.forward(residual.branchInput(x), memory, batch), train, rng);
+    INDArray forward(INDArray x, INDArray memory, int batch, boolean train, Noise noise, boolean collect) {
+        INDArray f = dropout.forward(branch.forward(residual.branchInput(x), memory, batch), train, noise, batch);
         INDArray y = residual.combine(x, f);
         if (collect) {
             varBranch = Stats.variance(f);

@@ -31,6 +31,7 @@ final class Transformer {
     final int targetLength;
     final DataType dtype;
     final Random rng;
+    final Noise noise;
     final ParamStore store;
     final Embedding sourceEmbedding;
     final Embedding targetEmbedding;
@@ -50,13 +51,20 @@ final class Transformer {
     }
 
     Transformer(ModelSpec spec, int dataVocab, int sourceLength, int targetLength, DataType dtype, long seed) {
+        this(spec, dataVocab, sourceLength, targetLength, dtype, seed, null);
+    }
+
+    /** With {@code sharedValues}: a replica that uses that model's parameters and has gradients of its own. */
+    private Transformer(ModelSpec spec, int dataVocab, int sourceLength, int targetLength, DataType dtype, long seed,
+                        ParamStore sharedValues) {
         this.spec = spec;
         this.vocab = dataVocab + 1;
         this.sourceLength = sourceLength;
         this.targetLength = targetLength;
         this.dtype = dtype;
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-        this.store = new ParamStore(dtype);
+        this.noise = new Noise(rng);
+        this.store = new ParamStore(dtype, sharedValues);
         int d = spec.dModel();
         boolean learned = spec.positions() == Positions.LEARNED;
         if (spec.arch() == Arch.ENCODER_DECODER) {
@@ -88,6 +96,16 @@ final class Transformer {
         sourceDropout = new Dropout(spec.dropout());
         targetDropout = new Dropout(spec.dropout());
         store.allocate();
+    }
+
+    /**
+     * A model that shares this one's parameters (also as they change) but has its own gradients and
+     * activations, to train on a shard of the batch on another thread. Its random generator is never
+     * drawn from in training: the step seed comes from this model (see {@link #forward(Batch, boolean,
+     * boolean, double, long, long, int)}).
+     */
+    Transformer replica() {
+        return new Transformer(spec, vocab - 1, sourceLength, targetLength, dtype, 0, store);
     }
 
     private static String name(Stack stack, int layer, String part) {
@@ -138,16 +156,27 @@ final class Transformer {
 
     /** Forward pass; in training mode it keeps what backward needs. Label smoothing applies to {@code loss}. */
     Forward forward(Batch b, boolean train, boolean collect, double labelSmoothing) {
+        return forward(b, train, collect, labelSmoothing, train ? rng.nextLong() : 0, 0, b.size());
+    }
+
+    /**
+     * Forward pass over items [firstItem, firstItem + b.size()) of a batch of {@code wholeBatch} items,
+     * with dropout masks from {@code stepSeed}. The loss and its gradient are normalised by the whole
+     * batch's scored tokens, so the shards' losses and gradients add up to the whole batch's.
+     */
+    Forward forward(Batch b, boolean train, boolean collect, double labelSmoothing, long stepSeed, long firstItem,
+                    int wholeBatch) {
         batch = b.size();
+        noise.begin(stepSeed, firstItem);
         int[][] decoderInput = decoderInput(b);
         if (encoder != null) {
-            INDArray x = sourceDropout.forward(sourceEmbedding.forward(b.source()), train, rng);
-            encoderOut = encoder.forward(x, null, batch, train, rng, collect);
+            INDArray x = sourceDropout.forward(sourceEmbedding.forward(b.source()), train, noise, batch);
+            encoderOut = encoder.forward(x, null, batch, train, noise, collect);
         }
-        INDArray y = targetDropout.forward(targetEmbedding.forward(decoderInput), train, rng);
-        decoderOut = decoder.forward(y, encoderOut, batch, train, rng, collect);
+        INDArray y = targetDropout.forward(targetEmbedding.forward(decoderInput), train, noise, batch);
+        decoderOut = decoder.forward(y, encoderOut, batch, train, noise, collect);
         INDArray logits = output.forward(decoderOut);
-        return loss(logits, b, labelSmoothing);
+        return loss(logits, b, labelSmoothing, wholeBatch);
     }
 
     /** Backward from the loss of the last forward; accumulates into the gradient buffer. */
@@ -166,9 +195,9 @@ final class Transformer {
     INDArray stackOutput(Batch b) {
         batch = b.size();
         if (encoder != null) {
-            return encoder.forward(sourceEmbedding.forward(b.source()), null, batch, false, rng, false);
+            return encoder.forward(sourceEmbedding.forward(b.source()), null, batch, false, noise, false);
         }
-        return decoder.forward(targetEmbedding.forward(decoderInput(b)), null, batch, false, rng, false);
+        return decoder.forward(targetEmbedding.forward(decoderInput(b)), null, batch, false, noise, false);
     }
 
     /**
@@ -179,9 +208,9 @@ final class Transformer {
     List<INDArray> stackOutputByLayer(Batch b) {
         batch = b.size();
         if (encoder != null) {
-            return encoder.forwardByLayer(sourceEmbedding.forward(b.source()), batch, rng, 2);
+            return encoder.forwardByLayer(sourceEmbedding.forward(b.source()), batch, noise, 2);
         }
-        return decoder.forwardByLayer(targetEmbedding.forward(decoderInput(b)), batch, rng, 2);
+        return decoder.forwardByLayer(targetEmbedding.forward(decoderInput(b)), batch, noise, 2);
     }
 
     /** The stack output of the last full forward (same as {@link #stackOutput} after an eval forward). */
@@ -215,9 +244,10 @@ final class Transformer {
 
     /**
      * Smoothed cross-entropy over the target positions: q = (1 - ls) onehot + ls / V, loss = -sum q log p,
-     * averaged over scored tokens; d loss / d logits = (p - q) / count.
+     * averaged over the scored tokens of the whole batch (every item scores the same number of
+     * tokens); d loss / d logits = (p - q) / count.
      */
-    private Forward loss(INDArray logits, Batch b, double ls) {
+    private Forward loss(INDArray logits, Batch b, double ls, int wholeBatch) {
         int rows = (int) logits.rows();
         int time = rows / batch;
         int offset = encoder != null ? 0 : sourceLength; // decoder-only: score only the target part
@@ -238,6 +268,7 @@ final class Transformer {
                 q[row * vocab + y] += (float) (1 - ls);
             }
         }
+        double denominator = (double) counted / batch * wholeBatch;
         INDArray w = Nd4j.create(weight, new long[] {rows, 1}, 'c').castTo(dtype);
         INDArray qa = Nd4j.create(q, new long[] {rows, vocab}, 'c').castTo(dtype);
         INDArray shifted = logits.subColumnVector(logits.max(true, 1));
@@ -245,7 +276,7 @@ final class Transformer {
         INDArray sumExp = expd.sum(true, 1);
         INDArray logp = shifted.subiColumnVector(Transforms.log(sumExp, true));
         INDArray probs = expd.diviColumnVector(sumExp);
-        double loss = -qa.mul(logp).mulColumnVector(w).sumNumber().doubleValue() / counted;
+        double loss = -qa.mul(logp).mulColumnVector(w).sumNumber().doubleValue() / denominator;
         long[] argmax = logits.argMax(1).toLongVector();
         long correct = 0;
         for (int row = 0; row < rows; row++) {
@@ -255,8 +286,8 @@ final class Transformer {
         }
         // plain cross-entropy (no smoothing) for validation: -log p of the true token
         INDArray truth = OneHot.rows(new int[][] {target}, vocab, dtype);
-        double ce = -truth.muli(logp).mulColumnVector(w).sumNumber().doubleValue() / counted;
-        lossGrad = probs.subi(qa).muliColumnVector(w).divi(counted);
+        double ce = -truth.muli(logp).mulColumnVector(w).sumNumber().doubleValue() / denominator;
+        lossGrad = probs.subi(qa).muliColumnVector(w).divi(denominator);
         return new Forward(loss, ce, correct, counted);
     }
 

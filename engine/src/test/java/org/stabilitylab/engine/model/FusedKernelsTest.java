@@ -58,7 +58,7 @@ class FusedKernelsTest {
         double rate = 0.1;
         INDArray x = Nd4j.rand(DataType.FLOAT, 300, 67).addi(0.5); // strictly positive, odd row length
         INDArray y = Fused.like(x);
-        long[] keep = Fused.dropout(x, y, rate, 42L, null);
+        long[] keep = Fused.dropout(x, y, rate, 42L, 0, null);
 
         float[] xs = x.data().asFloat();
         float[] ys = y.data().asFloat();
@@ -74,10 +74,10 @@ class FusedKernelsTest {
         assertTrue(Math.abs(share - 0.9) < 0.01, "kept share " + share);
 
         INDArray again = Fused.like(x);
-        Fused.dropout(x, again, rate, 42L, null);
+        Fused.dropout(x, again, rate, 42L, 0, null);
         assertArrayEquals(ys, again.data().asFloat(), "same seed, same mask");
         INDArray other = Fused.like(x);
-        Fused.dropout(x, other, rate, 43L, null);
+        Fused.dropout(x, other, rate, 43L, 0, null);
         assertTrue(!java.util.Arrays.equals(ys, other.data().asFloat()), "another seed, another mask");
 
         INDArray dy = Nd4j.ones(DataType.FLOAT, 300, 67);
