@@ -4,11 +4,11 @@
 # (b) the engine method that called it (first org.stabilitylab frame), and
 # (c) Java-side execution samples (jdk.ExecutionSample), i.e. time in the JVM outside native code.
 #
-#   bash bench/profile.sh [ARCH] [LAYERS] [D] [HEADS] [FFN] [SEQ] [NORM] [STEPS]
-#   default: decoder-only 6 64 4 256 32 post 150   (1 thread, like the speed table)
+#   bash bench/profile.sh [ARCH] [LAYERS] [D] [HEADS] [FFN] [SEQ] [NORM] [STEPS] [BATCH]
+#   default: decoder-only 6 64 4 256 32 post 150 32  (1 thread, like the speed table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ARCH=${1:-decoder-only}; L=${2:-6}; D=${3:-64}; H=${4:-4}; F=${5:-256}; SEQ=${6:-32}; NORM=${7:-post}; STEPS=${8:-150}
+ARCH=${1:-decoder-only}; L=${2:-6}; D=${3:-64}; H=${4:-4}; F=${5:-256}; SEQ=${6:-32}; NORM=${7:-post}; STEPS=${8:-150}; BATCH=${9:-32}
 JAR=engine/target/stability-lab-engine.jar
 [ -f "$JAR" ] || mvn -q -o package -DskipTests 2>/dev/null || mvn -q package -DskipTests
 if [ "$ARCH" = decoder-only ]; then LEN=$((SEQ / 2)); ENC=0; else LEN=$SEQ; ENC=$L; fi
@@ -17,7 +17,7 @@ TMP=bench/out/profile; rm -rf "$TMP"; mkdir -p "$TMP"   # kept: bench/out/profil
 STABILITY_LAB_THREADS=1 OMP_NUM_THREADS=1 java ${JAVA_OPTS:-} -XX:StartFlightRecording=filename=$TMP/x.jfr,settings=profile \
   -jar "$JAR" bench --preset post-ln-6 --set model.arch=$ARCH --set model.encoderLayers=$ENC \
   --set model.decoderLayers=$L --set model.dModel=$D --set model.heads=$H --set model.ffn=$F \
-  --set task.length=$LEN --set train.batch=32 --set model.norm=$N --set model.init=$INIT --steps $STEPS 2>&1 \
+  --set task.length=$LEN --set train.batch=$BATCH --set model.norm=$N --set model.init=$INIT --steps $STEPS 2>&1 \
   | grep -v -i "flight recording\|Use jcmd"
 jfr print --json --stack-depth 64 --events jdk.NativeMethodSample,jdk.ExecutionSample "$TMP/x.jfr" > "$TMP/x.json"
 /usr/bin/python3 - "$TMP/x.json" <<'EOF'

@@ -85,14 +85,44 @@ final class Blas {
                      Mat a, long aOff, int lda, Mat b, long bOff, int ldb, double beta, Mat c, long cOff, int ldc) {
         int ta = transA ? TRANS : NO_TRANS;
         int tb = transB ? TRANS : NO_TRANS;
+        Cursors cur = CURSORS.get();
         if (c.dbl) {
             openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, alpha,
-                    at((DoublePointer) a.base, aOff), lda, at((DoublePointer) b.base, bOff), ldb,
-                    beta, at((DoublePointer) c.base, cOff), ldc);
+                    (DoublePointer) cur.at(0, a, aOff), lda, (DoublePointer) cur.at(1, b, bOff), ldb,
+                    beta, (DoublePointer) cur.at(2, c, cOff), ldc);
         } else {
             openblas_nolapack.cblas_sgemm(ROW_MAJOR, ta, tb, m, n, k, (float) alpha,
-                    at((FloatPointer) a.base, aOff), lda, at((FloatPointer) b.base, bOff), ldb,
-                    (float) beta, at((FloatPointer) c.base, cOff), ldc);
+                    (FloatPointer) cur.at(0, a, aOff), lda, (FloatPointer) cur.at(1, b, bOff), ldb,
+                    (float) beta, (FloatPointer) cur.at(2, c, cOff), ldc);
+        }
+    }
+
+    private static final ThreadLocal<Cursors> CURSORS = ThreadLocal.withInitial(Cursors::new);
+
+    /**
+     * Per thread, one movable pointer per gemm operand, re-made only when the matrix changes. Why: a
+     * fresh pointer object per operand per call was a third of a step's Java garbage (attention makes
+     * thousands of calls on the same few matrices), and that garbage is resident memory.
+     */
+    private static final class Cursors {
+        private static final int WAYS = 4; // a backward loop alternates between two or three matrices per operand
+        private final Mat[][] owner = new Mat[3][WAYS];
+        private final Pointer[][] pointer = new Pointer[3][WAYS];
+        private final int[] next = new int[3];
+
+        Pointer at(int operand, Mat m, long offset) {
+            Mat[] owners = owner[operand];
+            int way = 0;
+            while (way < WAYS && owners[way] != m) {
+                way++;
+            }
+            if (way == WAYS) {
+                way = next[operand];
+                next[operand] = (way + 1) % WAYS;
+                owners[way] = m;
+                pointer[operand][way] = m.dbl ? new DoublePointer(m.base) : new FloatPointer(m.base);
+            }
+            return pointer[operand][way].position(m.base.position() + offset);
         }
     }
 
@@ -170,11 +200,4 @@ final class Blas {
         return x.rank() == 2 && x.ordering() == 'c' && x.elementWiseStride() == 1 && !x.isEmpty();
     }
 
-    private static FloatPointer at(FloatPointer base, long offset) {
-        return new FloatPointer(base).position(base.position() + offset);
-    }
-
-    private static DoublePointer at(DoublePointer base, long offset) {
-        return new DoublePointer(base).position(base.position() + offset);
-    }
 }

@@ -245,10 +245,10 @@ final class Fused {
         int n = (int) params.length();
         int chunks = (n + CHUNK - 1) / CHUNK;
         Parallel.forRange(chunks, 8L * CHUNK, (part, from, to) -> {
-            float[] pc = new float[CHUNK];
-            float[] gc = new float[CHUNK];
-            float[] mc = new float[CHUNK];
-            float[] vc = new float[CHUNK];
+            float[] pc = chunk(0);
+            float[] gc = chunk(1);
+            float[] mc = chunk(2);
+            float[] vc = chunk(3);
             for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
                 int len = Math.min(CHUNK, n - base);
                 p.get(base, pc, 0, len);
@@ -272,6 +272,16 @@ final class Fused {
 
     /** Elements per heap copy in the chunked kernels (a multiple of 64, 16 KB: stays in L1). */
     private static final int CHUNK = 4096;
+    private static final ThreadLocal<float[][]> CHUNKS = ThreadLocal.withInitial(() -> new float[4][CHUNK]);
+
+    /**
+     * This thread's heap copy number {@code slot} (0-3) of CHUNK floats. Why not a fresh array per
+     * call: a few hundred calls a step made megabytes of garbage per step, and the young generation
+     * that absorbs it counts towards the process's resident memory.
+     */
+    private static float[] chunk(int slot) {
+        return CHUNKS.get()[slot];
+    }
 
     /**
      * Inverted dropout into y: each element kept with probability 1 - rate (and scaled by 1/(1-rate))
@@ -289,7 +299,7 @@ final class Fused {
         long[] keep = reuse != null && reuse.length >= (n + 63) / 64 ? reuse : new long[(n + 63) / 64];
         FloatBuffer in = floats(x);
         FloatBuffer out = floats(y);
-        float[] a = new float[CHUNK];
+        float[] a = chunk(0);
         float[] factor = {0f, (float) (1 / (1 - rate))};
         int threshold = (int) Math.round((1 - rate) * (1 << 24)); // kept when 24 random bits fall below
         long pair = first >>> 1;
@@ -336,7 +346,7 @@ final class Fused {
         float[] factor = {0f, (float) (1 / (1 - rate))};
         int chunks = (n + CHUNK - 1) / CHUNK;
         Parallel.forRange(chunks, 2L * CHUNK, (part, from, to) -> {
-            float[] a = new float[CHUNK];
+            float[] a = chunk(0);
             for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
                 int m = Math.min(CHUNK, n - base);
                 in.get(base, a, 0, m);
@@ -359,8 +369,8 @@ final class Fused {
         FloatBuffer y = floats(output);
         int chunks = (n + CHUNK - 1) / CHUNK;
         Parallel.forRange(chunks, 2L * CHUNK, (part, from, to) -> {
-            float[] a = new float[CHUNK];
-            float[] b = new float[CHUNK];
+            float[] a = chunk(0);
+            float[] b = chunk(1);
             for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
                 int m = Math.min(CHUNK, n - base);
                 g.get(base, a, 0, m);
@@ -384,8 +394,8 @@ final class Fused {
         int n = (int) values.length();
         FloatBuffer v = floats(values);
         FloatBuffer m = floats(mask);
-        float[] a = new float[CHUNK];
-        float[] b = new float[CHUNK];
+        float[] a = chunk(0);
+        float[] b = chunk(1);
         float[] step = {(float) eps, (float) -eps}; // bit 0: subtract eps, bit 1: add it
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         for (int base = 0; base < n; base += CHUNK) {

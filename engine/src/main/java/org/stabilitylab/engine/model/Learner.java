@@ -47,6 +47,8 @@ public final class Learner implements AutoCloseable {
     /** shards[0] is the model itself; shards[k] a replica run by shardThreads[k - 1]. */
     private final Transformer[] shards;
     private final ExecutorService[] shardThreads;
+    private long workspaceBytes = -1;
+    private int trainSteps;
 
     /** What one optimiser step measured; per-sublayer arrays are in forward order and empty unless probed. */
     public record StepResult(double loss, double gradNorm, double computeMillis, double outputChange,
@@ -141,6 +143,15 @@ public final class Learner implements AutoCloseable {
      */
     public StepResult trainStep(Batch batch, double lr, Batch probeBatch) {
         NativeThreads.pinThisThread();
+        try {
+            return step(batch, lr, probeBatch);
+        } finally {
+            // the shards' workspaces learn their size during the first step, the others' in the second
+            afterWorkspaceUse(++trainSteps <= 2);
+        }
+    }
+
+    private StepResult step(Batch batch, double lr, Batch probeBatch) {
         double clip = experiment.train().clip();
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
             long start = System.nanoTime();
@@ -189,6 +200,19 @@ public final class Learner implements AutoCloseable {
             }
             return new StepResult(loss, gradNorm, computeNanos / 1e6, outputChange, updateChange, varBranch, varSum,
                     gradNorms);
+        }
+    }
+
+    /**
+     * After a workspace closes: when it has just learned or changed its size, the arrays it allocated
+     * one by one meanwhile are free but still resident, so the native heap is trimmed.
+     */
+    private void afterWorkspaceUse(boolean learning) {
+        MemoryWorkspace ws = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(workspaceId);
+        long bytes = ws == null ? -1 : ws.getCurrentSize();
+        if (learning || bytes != workspaceBytes) {
+            workspaceBytes = bytes;
+            NativeMemory.trim();
         }
     }
 
@@ -335,6 +359,7 @@ public final class Learner implements AutoCloseable {
                 counted += f.counted();
             }
         }
+        afterWorkspaceUse(false);
         return new Evaluation(lossSum / counted, (double) correct / counted);
     }
 
