@@ -245,6 +245,26 @@ EOF
       echo "ablation $arch $l layers d$d, 1 thread, $variant: median ms/step $(median "${vals[@]}") (rounds: ${vals[*]})" >> "$EXTRA"
     done
   done
+  # ablation at 2 threads: batch shards on model replicas (shipped) vs splitting each op (the
+  # previous design, STABILITY_LAB_BATCH_SPLIT=off)
+  if [ "$CORES" -ge 2 ]; then
+    for cfg in "decoder-only:6:64:4:256:32:post:60" "decoder-only:2:64:4:256:32:post:60" "decoder-only:6:256:8:1024:64:post:12"; do
+      IFS=: read -r arch l d h f seq norm st <<< "$cfg"
+      for variant in batch-shards per-op-split; do
+        envs=(STABILITY_LAB_THREADS=2 OMP_NUM_THREADS=2)
+        [ "$variant" = per-op-split ] && envs+=(STABILITY_LAB_BATCH_SPLIT=off)
+        vals=()
+        for round in $(seq 1 "$ROUNDS"); do
+          quiet
+          log "ablation 2 threads $cfg $variant round $round"
+          o=$(env "${envs[@]}" java -jar "$JAR" bench --preset post-ln-6 \
+              $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$st" 2>&1)
+          vals+=("$(echo "$o" | sed -n 's/.*median \([0-9.]*\).*/\1/p')")
+        done
+        echo "ablation $arch $l layers d$d, 2 threads, $variant: median ms/step $(median "${vals[@]}") (rounds: ${vals[*]})" >> "$EXTRA"
+      done
+    done
+  fi
   # amplify: depths 1..48 (quick: 1,2,4,8,16,32,48) x post/pre/admin x 3 seeds
   if [ $QUICK -eq 1 ]; then DEPTHS=1,2,4,8,16,32,48; else DEPTHS=$(seq -s, 1 48); fi
   total=0
