@@ -351,8 +351,10 @@ public final class Learner implements AutoCloseable {
         double lossSum = 0;
         long correct = 0;
         long counted = 0;
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
-            for (Batch b : batches) {
+        for (Batch b : batches) {
+            // one workspace cycle per batch: all batches in one cycle outgrew the training step's
+            // workspace (measured +450 MB peak for the 12+12 encoder-decoder)
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
                 Transformer.Forward f = model.forward(b, false, false, 0.0);
                 lossSum += f.crossEntropy() * f.counted();
                 correct += f.correct();
