@@ -10,6 +10,7 @@
 #          --rounds R: measure engine and twin R times each, alternating, and keep the median of the
 #            per-round medians (default 2 quick, 3 full; a shared or noisy machine needs more)
 #          --rss-steps N: steps of the RSS run (default 300 quick, 10000 full)
+#          --only REGEX: speed-table configs (arch:layers:d:heads:ffn:seq:norm) matching REGEX only
 #          --max-load X [--max-wait S]: before each measurement wait (at most S s, default 120) until the
 #            1-minute load average is below X (the machine may be shared; the load is logged per row)
 # Needs: Java 17, Maven, root or sudo for apt (python3-torch, libopenblas0-openmp, time) when missing.
@@ -18,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1; MAXLOAD=""; MAXWAIT=120; ROUNDS=""; RSS_STEPS=
+ONLY=""; QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1; MAXLOAD=""; MAXWAIT=120; ROUNDS=""; RSS_STEPS=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -31,7 +32,8 @@ while [ $# -gt 0 ]; do
     --max-wait) MAXWAIT="$2"; shift ;;
     --rounds) ROUNDS="$2"; shift ;;
     --rss-steps) RSS_STEPS="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --only) ONLY="$2"; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -134,7 +136,11 @@ if [ $SPEED -eq 1 ]; then
   for t in "${TLIST[@]}"; do  # thread count outermost: the 1-thread table is complete first
     for cfg in "${configs[@]}"; do
       IFS=: read -r arch l d h f seq norm <<< "$cfg"
+      [ -n "$ONLY" ] && ! [[ "$cfg" =~ $ONLY ]] && continue
       steps=$SMALL_STEPS; [ "$d" -ge 256 ] && steps=$BIG_STEPS
+      # 2-layer d64 steps take 25-40 ms: 2.5x the steps, so a round lasts seconds, not ~2 s of
+      # which the JVM's JIT still compiles on a core the 2-thread engine needs
+      [ "$d" -lt 256 ] && [ "$l" -le 2 ] && steps=$((SMALL_STEPS * 5 / 2))
       if [ "$arch" = decoder-only ]; then len=$((seq / 2)); else len=$seq; fi
       quiet
       load=$(cut -d' ' -f1 /proc/loadavg)
