@@ -87,14 +87,7 @@ public final class Learner implements AutoCloseable {
         shards[0] = model;
         for (int k = 1; k < shards.length; k++) {
             shards[k] = model.replica();
-            shardThreads[k - 1] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(() -> {
-                    NativeThreads.pinThisThread();
-                    r.run();
-                }, "stability-lab-shard");
-                t.setDaemon(true);
-                return t;
-            });
+            shardThreads[k - 1] = Executors.newSingleThreadExecutor(NativeThreads.pinnedDaemons("stability-lab-shard"));
         }
     }
 

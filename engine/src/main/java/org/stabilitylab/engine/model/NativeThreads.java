@@ -60,6 +60,18 @@ public final class NativeThreads {
         }
     }
 
+    /** Daemon threads that pin their native thread counts before anything else runs on them. */
+    static java.util.concurrent.ThreadFactory pinnedDaemons(String name) {
+        return r -> {
+            Thread t = new Thread(() -> {
+                pinThisThread();
+                r.run();
+            }, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     private static final ThreadLocal<Boolean> PINNED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private static void setNativeThreads(int n) {

@@ -23,14 +23,7 @@ final class Parallel {
     static synchronized void threads(int n) {
         threads = Math.max(1, n);
         if (threads > 1 && pool == null) {
-            pool = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(() -> {
-                    NativeThreads.pinThisThread();
-                    r.run();
-                }, "stability-lab-kernel");
-                t.setDaemon(true);
-                return t;
-            });
+            pool = Executors.newCachedThreadPool(NativeThreads.pinnedDaemons("stability-lab-kernel"));
         }
     }
 

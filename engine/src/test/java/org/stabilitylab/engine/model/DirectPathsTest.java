@@ -40,7 +40,7 @@ class DirectPathsTest {
         Parallel.minWorkPerPart = 1;
         ModelSpec spec = new ModelSpec(arch, 2, 2, 16, 4, 32, 0.0, norm, init, Positions.LEARNED);
         Transformer model = new Transformer(spec, 7, 6, 6, DataType.FLOAT, 3);
-        Batch batch = batch(5, new SplittableRandom(9));
+        Batch batch = ReversalBatches.of(5, new SplittableRandom(9));
         if (init == Init.ADMIN) {
             AdminInit.apply(model, batch);
         } else {
@@ -118,22 +118,10 @@ class DirectPathsTest {
     }
 
     private static double lossAndGrads(Transformer model) {
-        Batch batch = batch(5, new SplittableRandom(9));
+        Batch batch = ReversalBatches.of(5, new SplittableRandom(9));
         model.store.grads().assign(0);
         double loss = model.forward(batch, true, false, 0.1).loss();
         model.backward();
         return loss;
-    }
-
-    private static Batch batch(int size, SplittableRandom rng) {
-        int[][] src = new int[size][6];
-        int[][] tgt = new int[size][6];
-        for (int b = 0; b < size; b++) {
-            for (int t = 0; t < 6; t++) {
-                src[b][t] = 1 + rng.nextInt(7);
-                tgt[b][5 - t] = src[b][t];
-            }
-        }
-        return new Batch(src, tgt);
     }
 }

@@ -61,7 +61,7 @@ class ShardedStepTest {
         ModelSpec spec = new ModelSpec(arch, 2, 2, 16, 4, 32, 0.3, norm, Init.DEFAULT, Positions.LEARNED);
         Transformer model = new Transformer(spec, 7, 6, 6, DataType.FLOAT, 3);
         DefaultInit.apply(model);
-        Batch batch = batch(7, new SplittableRandom(5));
+        Batch batch = ReversalBatches.of(7, new SplittableRandom(5));
         long seed = 1234;
 
         model.store.grads().assign(0);
@@ -137,17 +137,5 @@ class ShardedStepTest {
             d[i] = a[i];
         }
         return d;
-    }
-
-    private static Batch batch(int size, SplittableRandom rng) {
-        int[][] src = new int[size][6];
-        int[][] tgt = new int[size][6];
-        for (int b = 0; b < size; b++) {
-            for (int t = 0; t < 6; t++) {
-                src[b][t] = 1 + rng.nextInt(7);
-                tgt[b][5 - t] = src[b][t];
-            }
-        }
-        return new Batch(src, tgt);
     }
 }
