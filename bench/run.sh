@@ -234,40 +234,36 @@ else:
 EOF
   # ablation: the same engine with its CPU fast path switched off (ND4J ops only, JavaCPP's
   # per-allocation memory check back on) = the session-1 design, measured in this run
-  for cfg in "decoder-only:6:64:4:256:32:post:60" "decoder-only:6:256:8:1024:64:post:12"; do
+  # one ablation row: ROUNDS `bench` runs of CFG (arch:layers:d:heads:ffn:seq:norm:steps) with the
+  # caller's arrays envs (environment) and jopts (JVM options); the median goes to the extras
+  ablation_row() {
+    local cfg=$1 label=$2 variant=$3 arch l d h f seq norm st o round vals=()
     IFS=: read -r arch l d h f seq norm st <<< "$cfg"
+    for round in $(seq 1 "$ROUNDS"); do
+      quiet
+      log "ablation $label $cfg $variant round $round"
+      o=$(env "${envs[@]}" java "${jopts[@]}" -jar "$JAR" bench --preset post-ln-6 \
+          $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$st" 2>&1)
+      vals+=("$(echo "$o" | sed -n 's/.*median \([0-9.]*\).*/\1/p')")
+    done
+    echo "ablation $arch $l layers d$d, $label, $variant: median ms/step $(median "${vals[@]}") (rounds: ${vals[*]})" >> "$EXTRA"
+  }
+  for cfg in "decoder-only:6:64:4:256:32:post:60" "decoder-only:6:256:8:1024:64:post:12"; do
     for variant in shipped nd4j-ops nd4j-ops+memcheck; do
       envs=(STABILITY_LAB_THREADS=1 OMP_NUM_THREADS=1); jopts=()
       [ "$variant" != shipped ] && envs+=(STABILITY_LAB_DIRECT_BLAS=off)
       [ "$variant" = nd4j-ops+memcheck ] && jopts+=(-Dorg.bytedeco.javacpp.maxPhysicalBytes=12g)
-      vals=()
-      for round in $(seq 1 "$ROUNDS"); do
-        quiet
-        log "ablation $cfg $variant round $round"
-        o=$(env "${envs[@]}" java "${jopts[@]}" -jar "$JAR" bench --preset post-ln-6 \
-            $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$st" 2>&1)
-        vals+=("$(echo "$o" | sed -n 's/.*median \([0-9.]*\).*/\1/p')")
-      done
-      echo "ablation $arch $l layers d$d, 1 thread, $variant: median ms/step $(median "${vals[@]}") (rounds: ${vals[*]})" >> "$EXTRA"
+      ablation_row "$cfg" "1 thread" "$variant"
     done
   done
   # ablation at 2 threads: batch shards on model replicas (shipped) vs splitting each op (the
   # previous design, STABILITY_LAB_BATCH_SPLIT=off)
   if [ "$CORES" -ge 2 ]; then
-    for cfg in "decoder-only:6:64:4:256:32:post:60" "decoder-only:2:64:4:256:32:post:60" "decoder-only:6:256:8:1024:64:post:12"; do
-      IFS=: read -r arch l d h f seq norm st <<< "$cfg"
+    for cfg in "decoder-only:6:64:4:256:32:post:60" "decoder-only:2:64:4:256:32:post:150" "decoder-only:6:256:8:1024:64:post:12"; do
       for variant in batch-shards per-op-split; do
-        envs=(STABILITY_LAB_THREADS=2 OMP_NUM_THREADS=2)
+        envs=(STABILITY_LAB_THREADS=2 OMP_NUM_THREADS=2); jopts=()
         [ "$variant" = per-op-split ] && envs+=(STABILITY_LAB_BATCH_SPLIT=off)
-        vals=()
-        for round in $(seq 1 "$ROUNDS"); do
-          quiet
-          log "ablation 2 threads $cfg $variant round $round"
-          o=$(env "${envs[@]}" java -jar "$JAR" bench --preset post-ln-6 \
-              $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$st" 2>&1)
-          vals+=("$(echo "$o" | sed -n 's/.*median \([0-9.]*\).*/\1/p')")
-        done
-        echo "ablation $arch $l layers d$d, 2 threads, $variant: median ms/step $(median "${vals[@]}") (rounds: ${vals[*]})" >> "$EXTRA"
+        ablation_row "$cfg" "2 threads" "$variant"
       done
     done
   fi

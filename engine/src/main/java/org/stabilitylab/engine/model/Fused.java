@@ -289,12 +289,9 @@ final class Fused {
      * are a hash of (seed, first + e), a counter-based stream: a batch split into shards (see
      * {@link Learner}) draws exactly the masks the whole batch would, whatever the thread count.
      * Branch-free on purpose: a data-dependent branch per element measured 3-5x slower than the
-     * select below. {@code first} must be even (two elements share one 64-bit draw).
+     * select below.
      */
     static long[] dropout(INDArray x, INDArray y, double rate, long seed, long first, long[] reuse) {
-        if ((first & 1) != 0) {
-            throw new IllegalArgumentException("the first element index must be even");
-        }
         int n = (int) x.length();
         long[] keep = reuse != null && reuse.length >= (n + 63) / 64 ? reuse : new long[(n + 63) / 64];
         FloatBuffer in = floats(x);
@@ -302,21 +299,12 @@ final class Fused {
         float[] a = chunk(0);
         float[] factor = {0f, (float) (1 / (1 - rate))};
         int threshold = (int) Math.round((1 - rate) * (1 << 24)); // kept when 24 random bits fall below
-        long pair = first >>> 1;
         for (int base = 0; base < n; base += CHUNK) { // CHUNK is a multiple of 64
             int m = Math.min(CHUNK, n - base);
             in.get(base, a, 0, m);
             for (int w = 0; w * 64 < m; w++) {
-                long bits = 0;
                 int end = Math.min(64, m - w * 64);
-                for (int k = 0; k < end; k += 2) {
-                    long r = mix(seed + GOLDEN * pair++);
-                    bits |= (long) ((((int) (r >>> 8) & 0xFFFFFF) - threshold) >>> 31) << k;
-                    bits |= (long) ((((int) (r >>> 40)) - threshold) >>> 31) << (k + 1);
-                }
-                if (end < 64) {
-                    bits &= (1L << end) - 1;
-                }
+                long bits = keepBits(seed, first + base + w * 64L, end, threshold);
                 keep[base / 64 + w] = bits;
                 int o = w * 64;
                 for (int k = 0; k < end; k++) {
@@ -326,6 +314,35 @@ final class Fused {
             out.put(base, a, 0, m);
         }
         return keep;
+    }
+
+    /**
+     * Keep bits for elements g .. g + count - 1 of the whole batch: element g is kept when 24 bits of
+     * mix(seed + GOLDEN * (g / 2)) fall below the threshold, the low bits for even g and the high bits
+     * for odd g (one draw serves two elements). A shard may start at an odd g when the row width is odd.
+     */
+    private static long keepBits(long seed, long g, int count, int threshold) {
+        long bits = 0;
+        int k = 0;
+        if ((g & 1) != 0) {
+            bits = keep(mix(seed + GOLDEN * (g >>> 1)) >>> 40, threshold);
+            k = 1;
+        }
+        long pair = (g + k) >>> 1;
+        for (; k + 1 < count; k += 2) {
+            long r = mix(seed + GOLDEN * pair++);
+            bits |= keep(r >>> 8, threshold) << k;
+            bits |= keep(r >>> 40, threshold) << (k + 1);
+        }
+        if (k < count) {
+            bits |= keep(mix(seed + GOLDEN * pair) >>> 8, threshold) << k;
+        }
+        return bits;
+    }
+
+    /** 1 when the low 24 bits of r fall below the threshold, else 0 (branch-free). */
+    private static long keep(long r, int threshold) {
+        return ((((int) r & 0xFFFFFF) - threshold) >>> 31);
     }
 
     /** 2^64 / golden ratio, odd: consecutive counters land far apart before mixing. */

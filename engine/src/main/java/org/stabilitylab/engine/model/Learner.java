@@ -233,30 +233,11 @@ public final class Learner implements AutoCloseable {
         }
         Batch first = slice(batch, 0, n / parts);
         double loss = Parallel.asShard(() -> shardLoss(model, first, labelSmoothing, stepSeed, 0, n));
-        RuntimeException failure = null;
-        boolean interrupted = false;
+        for (double shardLoss : Parallel.awaitAll(others)) {
+            loss += shardLoss;
+        }
         for (int k = 1; k < parts; k++) {
-            while (true) {
-                try {
-                    loss += others.get(k - 1).get(); // the shards write gradients read below: wait for all
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
-                    break;
-                }
-            }
-            if (failure == null) {
-                model.store.grads().addi(shards[k].store.grads());
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw failure;
+            model.store.grads().addi(shards[k].store.grads());
         }
         return loss;
     }

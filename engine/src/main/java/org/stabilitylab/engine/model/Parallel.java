@@ -53,24 +53,36 @@ final class Parallel {
             body.run(0, 0, n);
             return;
         }
-        Future<?>[] others = new Future<?>[parts - 1];
+        java.util.List<Future<?>> others = new java.util.ArrayList<>(parts - 1);
         for (int p = 1; p < parts; p++) {
             int part = p;
-            others[p - 1] = pool.submit(() -> body.run(part, bound(n, parts, part), bound(n, parts, part + 1)));
+            others.add(pool.submit(() -> body.run(part, bound(n, parts, part), bound(n, parts, part + 1))));
         }
         body.run(0, 0, bound(n, parts, 1));
+        awaitAll(others);
+    }
+
+    /**
+     * Waits for every task, even when interrupted (they write into arrays the caller reads next, so
+     * returning early would let the caller read half-written results), then re-raises the first
+     * failure and restores the interrupt flag. Returns the results in order.
+     */
+    static <T> java.util.List<T> awaitAll(java.util.List<? extends Future<? extends T>> tasks) {
+        java.util.List<T> results = new java.util.ArrayList<>(tasks.size());
         boolean interrupted = false;
         RuntimeException failure = null;
-        for (Future<?> f : others) {
+        for (Future<? extends T> f : tasks) {
             while (true) {
                 try {
-                    f.get(); // the parts write into arrays the caller reads next: always wait for all
+                    results.add(f.get());
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (java.util.concurrent.ExecutionException e) {
                     Throwable cause = e.getCause();
-                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                    if (failure == null) {
+                        failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                    }
                     break;
                 }
             }
@@ -81,6 +93,7 @@ final class Parallel {
         if (failure != null) {
             throw failure;
         }
+        return results;
     }
 
     /** Runs task on this thread with splitting off (the caller already runs one of several shards). */
