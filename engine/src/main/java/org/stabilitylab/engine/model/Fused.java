@@ -114,35 +114,56 @@ final class Fused {
         }
     }
 
-    /** sum of a[j] (or of a[j] * b[j]) with four partial sums, which lets the loop pipeline. */
+    /** sum of a[j] (or of a[j] * b[j]) for j < n. */
     private static float sum(float[] a, float[] b, int n, boolean products) {
+        return sum(a, 0, b, 0, n, products);
+    }
+
+    /**
+     * sum of a[ao + j] (or of a[ao + j] * b[bo + j]) for j < n with eight partial sums. Why eight: a
+     * float add takes 3 cycles and two can start per cycle, so fewer chains leave the adders idle
+     * (the JIT does not reorder a float sum itself).
+     */
+    private static float sum(float[] a, int ao, float[] b, int bo, int n, boolean products) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
         int j = 0;
         if (products) {
-            for (; j + 3 < n; j += 4) {
-                s0 += a[j] * b[j];
-                s1 += a[j + 1] * b[j + 1];
-                s2 += a[j + 2] * b[j + 2];
-                s3 += a[j + 3] * b[j + 3];
+            for (; j + 7 < n; j += 8) {
+                s0 += a[ao + j] * b[bo + j];
+                s1 += a[ao + j + 1] * b[bo + j + 1];
+                s2 += a[ao + j + 2] * b[bo + j + 2];
+                s3 += a[ao + j + 3] * b[bo + j + 3];
+                s4 += a[ao + j + 4] * b[bo + j + 4];
+                s5 += a[ao + j + 5] * b[bo + j + 5];
+                s6 += a[ao + j + 6] * b[bo + j + 6];
+                s7 += a[ao + j + 7] * b[bo + j + 7];
             }
             for (; j < n; j++) {
-                s0 += a[j] * b[j];
+                s0 += a[ao + j] * b[bo + j];
             }
         } else {
-            for (; j + 3 < n; j += 4) {
-                s0 += a[j];
-                s1 += a[j + 1];
-                s2 += a[j + 2];
-                s3 += a[j + 3];
+            for (; j + 7 < n; j += 8) {
+                s0 += a[ao + j];
+                s1 += a[ao + j + 1];
+                s2 += a[ao + j + 2];
+                s3 += a[ao + j + 3];
+                s4 += a[ao + j + 4];
+                s5 += a[ao + j + 5];
+                s6 += a[ao + j + 6];
+                s7 += a[ao + j + 7];
             }
             for (; j < n; j++) {
-                s0 += a[j];
+                s0 += a[ao + j];
             }
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     private static void addInto(INDArray target, float[] add) {
@@ -154,53 +175,89 @@ final class Fused {
 
     /**
      * Softmax over each row of scores [rows, cols] in place. With {@code causal}, row r is query
-     * position r % queries and keys after it get probability 0 (what a -inf mask gives, without
-     * the exp calls).
+     * position r % queries and keys after it get probability 0 (what a -inf mask gives). Rows are
+     * copied in chunks of many rows so that the exponentials run as two long loops the JIT
+     * vectorises (see {@link #expInPlace}); per row only the max and the sum remain.
      */
     static void softmaxRows(INDArray scores, int queries, boolean causal) {
         int rows = (int) scores.rows();
         int cols = (int) scores.columns();
         FloatBuffer s = floats(scores);
         Parallel.forRange(rows, 8L * cols, (part, from, to) -> {
-            float[] row = new float[cols];
-            for (int r = from; r < to; r++) {
-                int o = r * cols;
-                int valid = causal ? Math.min(cols, r % queries + 1) : cols;
-                s.get(o, row, 0, valid);
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < valid; j++) {
-                    max = Math.max(max, row[j]);
+            boolean wide = cols > CHUNK;
+            float[] a = wide ? new float[cols] : chunk(0);
+            float[] tmp = wide ? new float[cols] : chunk(1);
+            int perChunk = Math.max(1, CHUNK / cols);
+            for (int r0 = from; r0 < to; r0 += perChunk) {
+                int nr = Math.min(perChunk, to - r0);
+                int len = nr * cols;
+                s.get(r0 * cols, a, 0, len);
+                for (int i = 0, o = 0; i < nr; i++, o += cols) {
+                    int valid = causal ? Math.min(cols, (r0 + i) % queries + 1) : cols;
+                    float max = max(a, o, valid);
+                    for (int j = o; j < o + cols; j++) {
+                        a[j] -= max; // masked entries may turn positive: their exp is overwritten below
+                    }
                 }
-                float z = 0;
-                for (int j = 0; j < valid; j++) {
-                    float e = expNonPositive(row[j] - max);
-                    row[j] = e;
-                    z += e;
+                expInPlace(a, tmp, len);
+                for (int i = 0, o = 0; i < nr; i++, o += cols) {
+                    int valid = causal ? Math.min(cols, (r0 + i) % queries + 1) : cols;
+                    float inv = 1 / sum(a, o, a, o, valid, false);
+                    for (int j = o; j < o + valid; j++) {
+                        a[j] *= inv;
+                    }
+                    java.util.Arrays.fill(a, o + valid, o + cols, 0f);
                 }
-                float inv = 1 / z;
-                for (int j = 0; j < valid; j++) {
-                    row[j] *= inv;
-                }
-                java.util.Arrays.fill(row, valid, cols, 0f);
-                s.put(o, row, 0, cols);
+                s.put(r0 * cols, a, 0, len);
             }
         });
     }
 
     /**
-     * e^x for x <= 0 in float, within 3e-7 relative of Math.exp: e^x = 2^n e^f with n = round(x log2 e)
-     * (exponent bits) and e^f, |f| <= ln2/2, by a degree-7 Taylor polynomial. Why: Math.exp
-     * works in double and was most of the softmax's time (~9 ns per element here).
+     * The largest of a[o .. o + n - 1] (n >= 1), NaN entries skipped (their exp is NaN, so a NaN
+     * row still comes out NaN). Four chains of plain compares: Math.max is a longer dependent
+     * sequence per element (it orders -0 and NaN) and was a third of the softmax's time.
      */
-    static float expNonPositive(float x) {
-        if (x < -87f) {
-            return 0f; // below the smallest normal float; the softmax treats it as 0
+    private static float max(float[] a, int o, int n) {
+        float m0 = a[o];
+        float m1 = m0;
+        float m2 = m0;
+        float m3 = m0;
+        int j = 1;
+        for (; j + 3 < n; j += 4) {
+            m0 = a[o + j] > m0 ? a[o + j] : m0;
+            m1 = a[o + j + 1] > m1 ? a[o + j + 1] : m1;
+            m2 = a[o + j + 2] > m2 ? a[o + j + 2] : m2;
+            m3 = a[o + j + 3] > m3 ? a[o + j + 3] : m3;
         }
-        float n = (float) Math.rint(x * 1.4426950408889634f);
-        // x - n ln2 with ln2 split in two (Cody-Waite), so large |x| keeps its low bits
-        float f = (x - n * 0.693145751953125f) - n * 1.428606765330187e-6f; // |f| <= ln2 / 2
-        float p = 1f + f * (1f + f * (0.5f + f * (1f / 6 + f * (1f / 24 + f * (1f / 120 + f * (1f / 720 + f * (1f / 5040)))))));
-        return Float.intBitsToFloat(((int) n + 127) << 23) * p;
+        for (; j < n; j++) {
+            m0 = a[o + j] > m0 ? a[o + j] : m0;
+        }
+        m0 = m1 > m0 ? m1 : m0;
+        m2 = m3 > m2 ? m3 : m2;
+        return m2 > m0 ? m2 : m0;
+    }
+
+    /**
+     * x[j] = e^x[j] for j < n, for x <= 0 in float, within 3e-7 relative of Math.exp; x below -88
+     * (under the smallest normal float) gives 0, NaN stays NaN. e^x = 2^r e^f with r = round(x log2 e)
+     * and e^f, |f| <= ln2/2, by a degree-7 Taylor polynomial. Why two loops: the first is float
+     * arithmetic only (the rounding is the 1.5 * 2^23 trick) and the JIT vectorises it; the exponent
+     * bits of 2^r need an int conversion that stays scalar, so it gets a short loop of its own.
+     * Measured ~10 ns per element as one scalar loop with Math.rint, ~3.5 ns this way.
+     */
+    static void expInPlace(float[] x, float[] tmp, int n) {
+        for (int j = 0; j < n; j++) {
+            float v = Math.max(x[j], -88f);
+            float r = (v * 1.4426950408889634f + 12582912f) - 12582912f; // in [-127, 0]
+            // v - r ln2 with ln2 split in two (Cody-Waite), so large |v| keeps its low bits
+            float f = (v - r * 0.693145751953125f) - r * 1.428606765330187e-6f;
+            tmp[j] = r;
+            x[j] = 1f + f * (1f + f * (0.5f + f * (1f / 6 + f * (1f / 24 + f * (1f / 120 + f * (1f / 720 + f * (1f / 5040)))))));
+        }
+        for (int j = 0; j < n; j++) {
+            x[j] *= Float.intBitsToFloat(((int) tmp[j] + 127) << 23); // r = -127 gives the bits of 0
+        }
     }
 
     /** Softmax backward in place: dP becomes dS = P * (dP - sum_j dP_j P_j) per row. */

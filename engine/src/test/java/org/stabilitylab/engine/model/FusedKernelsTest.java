@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The fused kernels that have no ND4J twin to compare against: the float exp of the softmax, and
+ * The fused kernels checked against a reference of their own: the float exp and the softmax, and
  * dropout: keeps about 1 - rate of the elements, scales them by 1/(1-rate),
  * repeats itself for the same seed, and its backward applies exactly the forward's mask.
  */
@@ -42,15 +42,62 @@ class FusedKernelsTest {
 
     @Test
     void floatExpIsCloseToMathExp() {
+        int n = 63_600;
+        float[] x = new float[n + 4];
+        for (int i = 0; i < n; i++) {
+            x[i] = -0.00137f * i; // 0 .. -87.1
+        }
+        x[n] = -100f;
+        x[n + 1] = Float.NEGATIVE_INFINITY;
+        x[n + 2] = Float.NaN;
+        x[n + 3] = -88.5f;
+        float[] in = x.clone();
+        Fused.expInPlace(x, new float[x.length], x.length);
         double worst = 0;
-        for (float x = 0f; x > -87f; x -= 0.00137f) {
-            double exact = Math.exp(x);
-            worst = Math.max(worst, Math.abs(Fused.expNonPositive(x) - exact) / exact);
+        for (int i = 0; i < n; i++) {
+            double exact = Math.exp(in[i]);
+            worst = Math.max(worst, Math.abs(x[i] - exact) / exact);
         }
         assertTrue(worst < 3e-7, "worst relative error " + worst);
-        assertEquals(1f, Fused.expNonPositive(0f));
-        assertEquals(0f, Fused.expNonPositive(-100f));
-        assertEquals(0f, Fused.expNonPositive(Float.NEGATIVE_INFINITY));
+        assertEquals(1f, x[0]);
+        assertEquals(0f, x[n], "far below the smallest normal float");
+        assertEquals(0f, x[n + 1]);
+        assertTrue(Float.isNaN(x[n + 2]), "NaN must survive: the divergence metrics look for it");
+        assertEquals(0f, x[n + 3]);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} rows x {1} cols, causal {2}, threads {3}")
+    @org.junit.jupiter.params.provider.CsvSource({"370, 37, true, 1", "370, 37, false, 3", "4, 5000, false, 1",
+        "640, 64, true, 3"})
+    void softmaxRowsMatchesADoubleReference(int rows, int cols, boolean causal, int threads) {
+        // 37 columns: chunks of 110 rows, which do not line up with the 37 query positions
+        Parallel.threads(threads);
+        Parallel.minWorkPerPart = 1;
+        try {
+            Nd4j.getRandom().setSeed(3);
+            INDArray scores = Nd4j.rand(DataType.FLOAT, rows, cols).subi(0.5).muli(40);
+            float[] in = scores.data().asFloat();
+            Fused.softmaxRows(scores, cols, causal);
+            float[] out = scores.data().asFloat();
+            for (int r = 0; r < rows; r++) {
+                int valid = causal ? r % cols + 1 : cols;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < valid; j++) {
+                    max = Math.max(max, in[r * cols + j]);
+                }
+                double z = 0;
+                for (int j = 0; j < valid; j++) {
+                    z += Math.exp(in[r * cols + j] - max);
+                }
+                for (int j = 0; j < cols; j++) {
+                    double want = j < valid ? Math.exp(in[r * cols + j] - max) / z : 0;
+                    assertEquals(want, out[r * cols + j], 2e-6 * want + 1e-9, "row " + r + " col " + j);
+                }
+            }
+        } finally {
+            Parallel.threads(1);
+            Parallel.minWorkPerPart = 1 << 15;
+        }
     }
 
     @Test
