@@ -488,6 +488,89 @@ final class Fused {
         }
     }
 
+    /**
+     * Label-smoothed cross-entropy of logits [rows, V] in one pass over heap copies of the rows:
+     * q = (1 - ls) onehot(target) + ls / V, loss = -sum_rows weight * sum_j q_j log p_j / denominator.
+     * Writes d loss / d logits = weight * (p - q) / denominator into grad and returns {loss, plain
+     * cross-entropy -log p_target (same weights and denominator), rows whose arg max is the target}.
+     * Why: as ND4J ops this was some fifteen native calls, each with its own buffers, per forward.
+     */
+    static double[] smoothedCrossEntropy(INDArray logits, int[] target, float[] weight, double ls, double denominator,
+                                         INDArray grad) {
+        int rows = (int) logits.rows();
+        int v = (int) logits.columns();
+        FloatBuffer in = floats(logits);
+        FloatBuffer out = floats(grad);
+        boolean wide = v > CHUNK;
+        float[] x = wide ? new float[v] : chunk(0);
+        float[] e = wide ? new float[v] : chunk(1);
+        float[] tmp = wide ? new float[v] : chunk(2);
+        float smooth = (float) (ls / v);
+        double loss = 0;
+        double ce = 0;
+        long correct = 0;
+        for (int r = 0; r < rows; r++) {
+            int o = r * v;
+            in.get(o, x, 0, v);
+            if (weight[r] == 0f) {
+                java.util.Arrays.fill(e, 0, v, 0f);
+                out.put(o, e, 0, v);
+                continue;
+            }
+            int arg = 0;
+            for (int j = 1; j < v; j++) {
+                arg = x[j] > x[arg] ? j : arg;
+            }
+            float max = x[arg];
+            for (int j = 0; j < v; j++) {
+                e[j] = x[j] - max;
+            }
+            expInPlace(e, tmp, v);
+            double z = 0;
+            double sumShifted = 0;
+            for (int j = 0; j < v; j++) {
+                z += e[j];
+                sumShifted += x[j] - max;
+            }
+            double logZ = Math.log(z);
+            int y = target[r];
+            double logpY = (x[y] - max) - logZ;
+            // -sum_j q_j log p_j with sum_j log p_j = sumShifted - V log z
+            loss -= weight[r] * ((1 - ls) * logpY + smooth * (sumShifted - v * logZ));
+            ce -= weight[r] * logpY;
+            correct += arg == y ? 1 : 0;
+            float scale = (float) (weight[r] / denominator);
+            float inv = (float) (1 / z);
+            for (int j = 0; j < v; j++) {
+                e[j] = (e[j] * inv - smooth) * scale;
+            }
+            e[y] -= (float) ((1 - ls) * scale);
+            out.put(o, e, 0, v);
+        }
+        return new double[] {loss / denominator, ce / denominator, correct};
+    }
+
+    /** Every row of y [rows, cols] becomes a copy of the vector v (cols elements). */
+    static void fillRows(INDArray y, INDArray v) {
+        int rows = (int) y.rows();
+        int cols = (int) y.columns();
+        if (v.length() != cols) {
+            throw new IllegalArgumentException("row vector of " + v.length() + " for " + cols + " columns");
+        }
+        FloatBuffer out = floats(y);
+        // a block of repeated rows, written with a few large copies instead of one per row
+        int perBlock = Math.max(1, Math.min(rows, CHUNK / cols));
+        float[] block = cols > CHUNK ? new float[cols] : chunk(0);
+        floats(v).get(0, block, 0, cols);
+        for (int r = 1; r < perBlock; r++) {
+            System.arraycopy(block, 0, block, r * cols, cols);
+        }
+        for (int r = 0; r < rows; r += perBlock) {
+            int n = Math.min(perBlock, rows - r);
+            out.put(r * cols, block, 0, n * cols);
+        }
+    }
+
     /** An uninitialised array like x (same type and shape), in the current workspace if any. */
     static INDArray like(INDArray x) {
         return Nd4j.createUninitialized(x.dataType(), x.shape());

@@ -269,6 +269,11 @@ final class Transformer {
             }
         }
         double denominator = (double) counted / batch * wholeBatch;
+        if (Fused.usable(logits) && logits.ordering() == 'c') {
+            lossGrad = Fused.like(logits);
+            double[] r = Fused.smoothedCrossEntropy(logits, target, weight, ls, denominator, lossGrad);
+            return new Forward(r[0], r[1], (long) r[2], counted);
+        }
         INDArray w = Nd4j.create(weight, new long[] {rows, 1}, 'c').castTo(dtype);
         INDArray qa = Nd4j.create(q, new long[] {rows, vocab}, 'c').castTo(dtype);
         INDArray shifted = logits.subColumnVector(logits.max(true, 1));

@@ -117,6 +117,26 @@ class DirectPathsTest {
         assertTrue(result[0].equalsWithEps(result[1], 1e-6), "fused Adam differs, L1 distance " + moved);
     }
 
+    /** The fused loss reports the same validation figures (plain cross-entropy, correct tokens) as the ND4J ops. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Arch.class)
+    void fusedLossReportsTheSameMetrics(Arch arch) {
+        ModelSpec spec = new ModelSpec(arch, 2, 2, 16, 4, 32, 0.0, Norm.PRE, Init.DEFAULT, Positions.LEARNED);
+        Transformer model = new Transformer(spec, 7, 6, 6, DataType.FLOAT, 3);
+        DefaultInit.apply(model);
+        Batch batch = ReversalBatches.of(40, new SplittableRandom(2));
+        Transformer.Forward[] f = new Transformer.Forward[2];
+        for (int pass = 0; pass < 2; pass++) {
+            Blas.enabled = pass == 1;
+            f[pass] = model.forward(batch, false, false, 0.1);
+        }
+        assertTrue(Math.abs(f[0].loss() - f[1].loss()) < 1e-5 * f[0].loss(), f[0] + " vs " + f[1]);
+        assertTrue(Math.abs(f[0].crossEntropy() - f[1].crossEntropy()) < 1e-5 * f[0].crossEntropy(), f[0] + " vs " + f[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(f[0].correct(), f[1].correct());
+        org.junit.jupiter.api.Assertions.assertEquals(f[0].counted(), f[1].counted());
+        assertTrue(f[0].correct() > 0 && f[0].correct() < f[0].counted(), "a random model gets some tokens right: " + f[0]);
+    }
+
     private static double lossAndGrads(Transformer model) {
         Batch batch = ReversalBatches.of(5, new SplittableRandom(9));
         model.store.grads().assign(0);

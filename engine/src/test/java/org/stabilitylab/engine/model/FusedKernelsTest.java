@@ -100,6 +100,15 @@ class FusedKernelsTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} x {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"300, 67", "3, 5000", "1, 16"})
+    void fillRowsCopiesTheVectorIntoEveryRow(int rows, int cols) {
+        INDArray v = Nd4j.rand(DataType.FLOAT, 1, cols);
+        INDArray y = Nd4j.rand(DataType.FLOAT, rows, cols);
+        Fused.fillRows(y, v);
+        assertEquals(v.repmat(rows, 1), y);
+    }
+
     @Test
     void keepsTheRightShareScaledAndReproducibly() {
         double rate = 0.1;
