@@ -9,6 +9,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         org.stabilitylab.engine.model.NativeThreads.beforeNd4jLoads();
+        org.stabilitylab.engine.model.HeapPolicy.keepCompact();
         AppOptions opts;
         try {
             opts = AppOptions.parse(java.util.List.of(args));

@@ -25,6 +25,7 @@ public final class Main {
 
     public static void main(String[] args) {
         org.stabilitylab.engine.model.NativeThreads.beforeNd4jLoads();
+        org.stabilitylab.engine.model.HeapPolicy.keepCompact();
         System.exit(run(args, System.out, System.err));
     }
 

@@ -354,7 +354,7 @@ final class Fused {
         FloatBuffer in = floats(x);
         FloatBuffer out = floats(y);
         float[] a = chunk(0);
-        float[] factor = {0f, (float) (1 / (1 - rate))};
+        float scale = (float) (1 / (1 - rate));
         int threshold = (int) Math.round((1 - rate) * (1 << 24)); // kept when 24 random bits fall below
         for (int base = 0; base < n; base += CHUNK) { // CHUNK is a multiple of 64
             int m = Math.min(CHUNK, n - base);
@@ -363,14 +363,21 @@ final class Fused {
                 int end = Math.min(64, m - w * 64);
                 long bits = keepBits(seed, first + base + w * 64L, end, threshold);
                 keep[base / 64 + w] = bits;
-                int o = w * 64;
-                for (int k = 0; k < end; k++) {
-                    a[o + k] *= factor[(int) (bits >>> k) & 1];
-                }
+                applyBits(a, w * 64, end, bits, scale);
             }
             out.put(base, a, 0, m);
         }
         return keep;
+    }
+
+    /**
+     * a[o + k] *= scale where bit k of bits is set, 0 where it is clear, for k < count. The bit
+     * becomes a 0/1 factor by arithmetic: a table lookup costs a bounds check per element.
+     */
+    private static void applyBits(float[] a, int o, int count, long bits, float scale) {
+        for (int k = 0; k < count; k++) {
+            a[o + k] *= ((int) (bits >>> k) & 1) * scale;
+        }
     }
 
     /**
@@ -417,16 +424,15 @@ final class Fused {
         int n = (int) dy.length();
         FloatBuffer in = floats(dy);
         FloatBuffer out = floats(dx);
-        float[] factor = {0f, (float) (1 / (1 - rate))};
+        float scale = (float) (1 / (1 - rate));
         int chunks = (n + CHUNK - 1) / CHUNK;
         Parallel.forRange(chunks, 2L * CHUNK, (part, from, to) -> {
             float[] a = chunk(0);
             for (int base = from * CHUNK; base < Math.min(n, to * CHUNK); base += CHUNK) {
                 int m = Math.min(CHUNK, n - base);
                 in.get(base, a, 0, m);
-                for (int i = 0; i < m; i++) {
-                    int e = base + i;
-                    a[i] *= factor[(int) (keep[e >>> 6] >>> (e & 63)) & 1];
+                for (int w = 0; w * 64 < m; w++) { // base is a multiple of 64: word base/64 + w
+                    applyBits(a, w * 64, Math.min(64, m - w * 64), keep[base / 64 + w], scale);
                 }
                 out.put(base, a, 0, m);
             }
