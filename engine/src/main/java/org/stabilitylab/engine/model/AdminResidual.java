@@ -30,13 +30,23 @@ final class AdminResidual implements Residual {
             profile.assignNext(omega.value, x, f);
         }
         shortcut = x;
-        sum = x.mulRowVector(omega.value).addi(f);
+        if (Fused.usable(x)) {
+            sum = Fused.like(x);
+            Fused.scaleAdd(x, omega.value, f, sum);
+        } else {
+            sum = x.mulRowVector(omega.value).addi(f);
+        }
         return norm.forward(sum);
     }
 
     @Override
     public INDArray[] backwardCombine(INDArray dy) {
         INDArray dSum = norm.backward(dy);
+        if (Fused.usable(dSum)) {
+            INDArray dShortcut = Fused.like(dSum);
+            Fused.scaleAddBackward(dSum, shortcut, omega.value, omega.grad, dShortcut);
+            return new INDArray[] {dShortcut, dSum};
+        }
         omega.grad.addi(dSum.mul(shortcut).sum(0));
         return new INDArray[] {dSum.mulRowVector(omega.value), dSum};
     }

@@ -556,6 +556,62 @@ final class Fused {
         return new double[] {loss / denominator, ce / denominator, correct};
     }
 
+    /** out = x * omega + f for x, f, out [rows, d] and the per-channel scale omega (d elements): Admin's sum. */
+    static void scaleAdd(INDArray x, INDArray omega, INDArray f, INDArray out) {
+        int rows = (int) x.rows();
+        int d = (int) x.columns();
+        FloatBuffer xs = floats(x);
+        FloatBuffer fs = floats(f);
+        FloatBuffer os = floats(out);
+        float[] w = new float[d];
+        floats(omega).get(0, w);
+        Parallel.forRange(rows, 2L * d, (part, from, to) -> {
+            float[] a = new float[d];
+            float[] b = new float[d];
+            for (int r = from; r < to; r++) {
+                xs.get(r * d, a, 0, d);
+                fs.get(r * d, b, 0, d);
+                for (int j = 0; j < d; j++) {
+                    a[j] = a[j] * w[j] + b[j];
+                }
+                os.put(r * d, a, 0, d);
+            }
+        });
+    }
+
+    /**
+     * Backward of {@link #scaleAdd} for the shortcut and the scale: dx = dSum * omega, and
+     * omegaGrad += column sums of dSum * x (the gradient that reaches f is dSum itself).
+     */
+    static void scaleAddBackward(INDArray dSum, INDArray x, INDArray omega, INDArray omegaGrad, INDArray dx) {
+        int rows = (int) dSum.rows();
+        int d = (int) dSum.columns();
+        FloatBuffer gs = floats(dSum);
+        FloatBuffer xs = floats(x);
+        FloatBuffer out = floats(dx);
+        float[] w = new float[d];
+        floats(omega).get(0, w);
+        int parts = Parallel.parts(rows, 3L * d);
+        float[][] dOmega = new float[parts][d]; // per part, summed below: parts never share a row
+        Parallel.forRange(rows, 3L * d, (part, from, to) -> {
+            float[] g = new float[d];
+            float[] a = new float[d];
+            float[] acc = dOmega[part];
+            for (int r = from; r < to; r++) {
+                gs.get(r * d, g, 0, d);
+                xs.get(r * d, a, 0, d);
+                for (int j = 0; j < d; j++) {
+                    acc[j] += g[j] * a[j];
+                    a[j] = g[j] * w[j];
+                }
+                out.put(r * d, a, 0, d);
+            }
+        });
+        for (float[] acc : dOmega) {
+            addInto(omegaGrad, acc);
+        }
+    }
+
     /** Every row of y [rows, cols] becomes a copy of the vector v (cols elements). */
     static void fillRows(INDArray y, INDArray v) {
         int rows = (int) y.rows();
