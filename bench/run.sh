@@ -205,6 +205,23 @@ for name, what in (("probes10", "probe.every=10, validation every 50 (the defaul
     print(f"probe overhead (run post-ln-6, {steps} steps, 1 thread, median wall of {rounds}): {what}: "
           f"{w:.2f} s vs {off:.2f} s with probes off -> {100 * (w / off - 1):+.1f}%")
 EOF
+  # the same overhead within one run (bench --probes: mean wall of all steps vs of the steps without
+  # probes or validation); two separate runs drift apart by more than the overhead on a shared machine
+  for round in $(seq 1 "$ROUNDS"); do
+    quiet
+    log "probe overhead, same run: bench post-ln-6 --probes 10 ($PSTEPS steps) round $round"
+    java -jar "$JAR" bench --preset post-ln-6 --steps $PSTEPS --probes 10 2>&1 \
+      | sed -n 's/.*same run: .*(\([+-][0-9.]*\)%).*/\1/p' >> "$TMP/probe-same.txt"
+  done
+  $PY - "$TMP/probe-same.txt" "$PSTEPS" >> "$EXTRA" <<'EOF'
+import statistics, sys
+v = [float(x) for x in open(sys.argv[1]).read().split()]
+if v:
+    print(f"probe overhead, same run (bench post-ln-6 --probes 10, {sys.argv[2]} steps, 1 thread; probes every 10 and "
+          f"validation every 50 vs the run's own steps without them): median {statistics.median(v):+.1f}% "
+          f"(rounds: {' '.join(f'{x:+.1f}%' for x in v)})")
+EOF
+
   # RSS: peak (time -v) and samples over the run for the 12-layer d64 encoder-decoder config
   RSTEPS=300; [ $QUICK -eq 0 ] && RSTEPS=10000; RSTEPS=${RSS_STEPS:-$RSTEPS}
   quiet

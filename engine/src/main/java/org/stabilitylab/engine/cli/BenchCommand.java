@@ -35,7 +35,8 @@ final class BenchCommand implements Command {
     public String usage() {
         return "usage: bench --preset FILE|NAME [--set key=value]... [--steps N] [--seed S] [--probes N]\n"
                 + "  --probes N           also time a second pass with probes every N steps and print their\n"
-                + "                       overhead (mean wall ms/step, validation and probes included)\n"
+                + "                       overhead (mean wall ms/step, validation and probes included), against\n"
+                + "                       the first pass and against the same pass's steps without probes\n"
                 + ExperimentOptions.USAGE.replace("shorthand for --set train.steps=N",
                 "steps to time (default " + DEFAULT_STEPS + ", not the preset's)");
     }
@@ -83,6 +84,9 @@ final class BenchCommand implements Command {
             double on = probed.meanWallMs();
             out.println(Report.fmt("  probes      every %s steps: mean wall %.2f ms/step vs %.2f without (%+.1f%%)",
                     probeEvery, on, off, 100 * (on / off - 1)));
+            double plain = probed.meanWallMs(false);
+            out.println(Report.fmt("              same run: mean wall %.2f ms/step vs %.2f on its steps without"
+                    + " probes or validation (%+.1f%%)", on, plain, 100 * (on / plain - 1)));
         }
         return Main.OK;
     }
@@ -106,14 +110,26 @@ final class BenchCommand implements Command {
         final List<Double> ms = new ArrayList<>();
         final List<Double> tokens = new ArrayList<>();
         final List<Long> wallNanos = new ArrayList<>();
+        final List<Boolean> extra = new ArrayList<>(); // the step also ran probes or validation
         RunInfo info;
         private long last;
 
         /** Mean wall time between consecutive steps after the warm-up tenth: everything a step costs. */
         double meanWallMs() {
+            return meanWallMs(true);
+        }
+
+        /**
+         * The same over the steps that ran probes or validation too ({@code withExtras}) or only over
+         * those that did not. Why the second: set against the first it measures what the probes cost
+         * within one run, free of the drift between two runs that moved the two-run figure by more
+         * than the overhead itself.
+         */
+        double meanWallMs(boolean withExtras) {
             int skip = Math.max(1, wallNanos.size() / 10);
-            return wallNanos.subList(skip, wallNanos.size()).stream().mapToLong(Long::longValue).average()
-                    .orElse(Double.NaN) / 1e6;
+            return java.util.stream.IntStream.range(skip, wallNanos.size())
+                    .filter(i -> withExtras || !extra.get(i))
+                    .mapToLong(wallNanos::get).average().orElse(Double.NaN) / 1e6;
         }
 
         @Override
@@ -126,6 +142,7 @@ final class BenchCommand implements Command {
         public void onStep(StepMetrics m) {
             long now = System.nanoTime();
             wallNanos.add(now - last);
+            extra.add(m.probed() || !Double.isNaN(m.valLoss()));
             last = now;
             ms.add(m.msPerStep());
             tokens.add(m.tokensPerSec());

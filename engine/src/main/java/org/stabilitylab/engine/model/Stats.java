@@ -9,6 +9,9 @@ final class Stats {
 
     /** Population variance over every element (batch x time x d_model). */
     static double variance(INDArray x) {
+        if (Fused.usable(x) && x.ordering() == 'c' && x.elementWiseStride() == 1) {
+            return Fused.variance(x);
+        }
         double mean = x.meanNumber().doubleValue();
         double meanSq = x.mul(x).meanNumber().doubleValue();
         return Math.max(0.0, meanSq - mean * mean);

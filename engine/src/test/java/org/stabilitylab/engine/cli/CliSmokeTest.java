@@ -107,5 +107,7 @@ class CliSmokeTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*probes +every 5 steps: mean wall [0-9.]+ ms/step vs [0-9.]+ without \\([+-][0-9.]+%\\).*"),
                 r.out());
+        assertTrue(r.out().matches("(?s).*same run: mean wall [0-9.]+ ms/step vs [0-9.]+ on its steps without probes"
+                + " or validation \\([+-][0-9.]+%\\).*"), r.out());
     }
 }

@@ -110,6 +110,19 @@ class FusedKernelsTest {
     }
 
     @Test
+    void varianceMatchesADoubleReferenceEvenFarFromZero() {
+        // 10,007 elements (two full chunks and a partial one), mean 1000: E[x^2] - E[x]^2 in float
+        // would lose every digit here, the two-pass form keeps them
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 10_007).muli(3).addi(1000);
+        double[] v = x.data().asDouble();
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        double want = java.util.Arrays.stream(v).map(e -> (e - mean) * (e - mean)).sum() / v.length;
+        assertEquals(want, Fused.variance(x), 1e-4 * want);
+        assertEquals(want, Stats.variance(x), 1e-4 * want);
+    }
+
+    @Test
     void keepsTheRightShareScaledAndReproducibly() {
         double rate = 0.1;
         INDArray x = Nd4j.rand(DataType.FLOAT, 300, 67).addi(0.5); // strictly positive, odd row length
