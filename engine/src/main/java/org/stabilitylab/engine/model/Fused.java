@@ -22,6 +22,13 @@ final class Fused {
         return x.dataType() == DataType.FLOAT && Blas.usable(x);
     }
 
+    /** The elements of a small contiguous float array (a gain, a bias, a scale) as a heap array. */
+    private static float[] heapCopy(INDArray v) {
+        float[] a = new float[(int) v.length()];
+        floats(v).get(0, a);
+        return a;
+    }
+
     /** A buffer over exactly the elements of a contiguous c-order float array. */
     static FloatBuffer floats(INDArray a) {
         FloatPointer p = new FloatPointer(new Blas.Mat(a).base);
@@ -38,10 +45,8 @@ final class Fused {
         FloatBuffer in = floats(x);
         FloatBuffer out = floats(y);
         FloatBuffer xh = floats(xhat);
-        float[] g = new float[d];
-        float[] b = new float[d];
-        floats(gain).get(0, g);
-        floats(bias).get(0, b);
+        float[] g = heapCopy(gain);
+        float[] b = heapCopy(bias);
         float[] rstd = new float[rows];
         Parallel.forRange(rows, 4L * d, (part, from, to) -> {
             // rows are copied to heap arrays: plain-array loops vectorise, buffer loops do not (2x)
@@ -79,8 +84,7 @@ final class Fused {
         FloatBuffer gy = floats(dy);
         FloatBuffer xh = floats(xhat);
         FloatBuffer out = floats(dx);
-        float[] g = new float[d];
-        floats(gain).get(0, g);
+        float[] g = heapCopy(gain);
         int parts = Parallel.parts(rows, 6L * d);
         float[][] dGain = new float[parts][d]; // per part, summed below: parts never share a row
         float[][] dBias = new float[parts][d];
@@ -563,8 +567,7 @@ final class Fused {
         FloatBuffer xs = floats(x);
         FloatBuffer fs = floats(f);
         FloatBuffer os = floats(out);
-        float[] w = new float[d];
-        floats(omega).get(0, w);
+        float[] w = heapCopy(omega);
         Parallel.forRange(rows, 2L * d, (part, from, to) -> {
             float[] a = new float[d];
             float[] b = new float[d];
@@ -589,8 +592,7 @@ final class Fused {
         FloatBuffer gs = floats(dSum);
         FloatBuffer xs = floats(x);
         FloatBuffer out = floats(dx);
-        float[] w = new float[d];
-        floats(omega).get(0, w);
+        float[] w = heapCopy(omega);
         int parts = Parallel.parts(rows, 3L * d);
         float[][] dOmega = new float[parts][d]; // per part, summed below: parts never share a row
         Parallel.forRange(rows, 3L * d, (part, from, to) -> {
