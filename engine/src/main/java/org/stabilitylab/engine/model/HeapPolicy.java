@@ -3,6 +3,7 @@ package org.stabilitylab.engine.model;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,11 +18,18 @@ import java.util.Map;
  * flat (~300 MB). Process-wide, so only the two main()s call it; options the user set are kept.
  */
 public final class HeapPolicy {
-    /** option -> value; G1PeriodicGCInterval also returns an idle app's heap within seconds. */
-    static final Map<String, String> OPTIONS = Map.of(
-            "MinHeapFreeRatio", "10",
-            "MaxHeapFreeRatio", "30",
-            "G1PeriodicGCInterval", "5000");
+    /**
+     * option -> value, in the order they are set: MinHeapFreeRatio must stay <= MaxHeapFreeRatio at
+     * every moment, so the minimum is lowered first. G1PeriodicGCInterval also returns an idle app's
+     * heap within seconds.
+     */
+    static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("MinHeapFreeRatio", "10");
+        OPTIONS.put("MaxHeapFreeRatio", "30");
+        OPTIONS.put("G1PeriodicGCInterval", "5000");
+    }
 
     private HeapPolicy() {
     }
@@ -38,11 +46,10 @@ public final class HeapPolicy {
                 return false;
             }
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            // MinHeapFreeRatio must stay <= MaxHeapFreeRatio at every moment: lower the minimum first
-            for (String name : new String[] {"MinHeapFreeRatio", "MaxHeapFreeRatio", "G1PeriodicGCInterval"}) {
-                VMOption current = vm.getVMOption(name);
+            for (Map.Entry<String, String> option : OPTIONS.entrySet()) {
+                VMOption current = vm.getVMOption(option.getKey());
                 if (current.getOrigin() == VMOption.Origin.DEFAULT || current.getOrigin() == VMOption.Origin.ERGONOMIC) {
-                    vm.setVMOption(name, OPTIONS.get(name));
+                    vm.setVMOption(option.getKey(), option.getValue());
                 }
             }
             return true;

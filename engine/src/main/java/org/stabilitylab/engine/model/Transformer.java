@@ -253,19 +253,13 @@ final class Transformer {
         int offset = encoder != null ? 0 : sourceLength; // decoder-only: score only the target part
         int[] target = new int[rows];
         float[] weight = new float[rows];
-        float[] q = new float[rows * vocab];
         long counted = 0;
         for (int i = 0; i < batch; i++) {
             for (int t = offset; t < time; t++) {
                 int row = i * time + t;
-                int y = b.target()[i][t - offset];
-                target[row] = y;
+                target[row] = b.target()[i][t - offset];
                 weight[row] = 1f;
                 counted++;
-                for (int c = 0; c < vocab; c++) {
-                    q[row * vocab + c] = (float) (ls / vocab);
-                }
-                q[row * vocab + y] += (float) (1 - ls);
             }
         }
         double denominator = (double) counted / batch * wholeBatch;
@@ -273,6 +267,13 @@ final class Transformer {
             lossGrad = Fused.like(logits);
             double[] r = Fused.smoothedCrossEntropy(logits, target, weight, ls, denominator, lossGrad);
             return new Forward(r[0], r[1], (long) r[2], counted);
+        }
+        float[] q = new float[rows * vocab]; // the smoothed target distribution of each scored row
+        for (int row = 0; row < rows; row++) {
+            if (weight[row] > 0) {
+                java.util.Arrays.fill(q, row * vocab, (row + 1) * vocab, (float) (ls / vocab));
+                q[row * vocab + target[row]] += (float) (1 - ls);
+            }
         }
         INDArray w = Nd4j.create(weight, new long[] {rows, 1}, 'c').castTo(dtype);
         INDArray qa = Nd4j.create(q, new long[] {rows, vocab}, 'c').castTo(dtype);
