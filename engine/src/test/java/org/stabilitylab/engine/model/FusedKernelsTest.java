@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The fused kernels checked against a reference of their own: the float exp and the softmax, and
@@ -78,26 +79,71 @@ class FusedKernelsTest {
             INDArray scores = Nd4j.rand(DataType.FLOAT, rows, cols).subi(0.5).muli(40);
             float[] in = scores.data().asFloat();
             Fused.softmaxRows(scores, cols, causal);
-            float[] out = scores.data().asFloat();
-            for (int r = 0; r < rows; r++) {
-                int valid = causal ? r % cols + 1 : cols;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < valid; j++) {
-                    max = Math.max(max, in[r * cols + j]);
-                }
-                double z = 0;
-                for (int j = 0; j < valid; j++) {
-                    z += Math.exp(in[r * cols + j] - max);
-                }
-                for (int j = 0; j < cols; j++) {
-                    double want = j < valid ? Math.exp(in[r * cols + j] - max) / z : 0;
-                    assertEquals(want, out[r * cols + j], 2e-6 * want + 1e-9, "row " + r + " col " + j);
-                }
-            }
+            assertSoftmaxOfEachRow(in, scores.data().asFloat(), rows, cols, causal);
         } finally {
             Parallel.threads(1);
             Parallel.minWorkPerPart = 1 << 15;
         }
+    }
+
+    @Test
+    void softmaxRowsFarBelowTheirNeighboursKeepTheirPrecision() {
+        // rows of one chunk shifted by +300, 0 and -300: shifting the whole chunk by its largest entry
+        // would underflow two rows in three to 0/0, so those must be redone with their own max
+        int rows = 300;
+        int cols = 32;
+        Nd4j.getRandom().setSeed(4);
+        INDArray scores = Nd4j.rand(DataType.FLOAT, rows, cols).subi(0.5).muli(40);
+        for (int r = 0; r < rows; r++) {
+            scores.getRow(r).addi(r % 3 == 0 ? 300 : r % 3 == 1 ? -300 : 0);
+        }
+        float[] in = scores.data().asFloat();
+        for (boolean causal : new boolean[] {false, true}) {
+            INDArray s = Nd4j.create(in, new long[] {rows, cols}, 'c');
+            Fused.softmaxRows(s, cols, causal);
+            assertSoftmaxOfEachRow(in, s.data().asFloat(), rows, cols, causal);
+        }
+    }
+
+    /** out holds the softmax of each row of in (row r masked after column r % cols when causal). */
+    private static void assertSoftmaxOfEachRow(float[] in, float[] out, int rows, int cols, boolean causal) {
+        for (int r = 0; r < rows; r++) {
+            int valid = causal ? r % cols + 1 : cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < valid; j++) {
+                max = Math.max(max, in[r * cols + j]);
+            }
+            double z = 0;
+            for (int j = 0; j < valid; j++) {
+                z += Math.exp(in[r * cols + j] - max);
+            }
+            for (int j = 0; j < cols; j++) {
+                double want = j < valid ? Math.exp(in[r * cols + j] - max) / z : 0;
+                assertEquals(want, out[r * cols + j], 2e-6 * want + 1e-9, "row " + r + " col " + j);
+            }
+        }
+    }
+
+    @Test
+    void reluBackwardPassesTheGradientExactlyWhereTheOutputIsPositive() {
+        // 10,007 elements: two full chunks and a partial one; outputs as a forward ReLU makes them
+        Nd4j.getRandom().setSeed(11);
+        INDArray out = Transforms.relu(Nd4j.randn(DataType.FLOAT, 1, 10_007), false);
+        out.putScalar(0, Float.MIN_VALUE);   // the smallest positive float still counts as active
+        out.putScalar(1, Float.MAX_VALUE);
+        out.putScalar(2, -0.0f);
+        INDArray grad = Nd4j.randn(DataType.FLOAT, 1, 10_007).muli(1e30);
+        float[] g = grad.data().asFloat();
+        float[] y = out.data().asFloat();
+        Fused.reluBackward(grad, out);
+        float[] got = grad.data().asFloat();
+        int active = 0;
+        for (int i = 0; i < g.length; i++) {
+            float want = y[i] > 0 ? g[i] : 0f;
+            assertEquals(want, got[i], 0f, "element " + i);
+            active += y[i] > 0 ? 1 : 0;
+        }
+        assertTrue(active > 4000 && active < 6000, "about half the units active: " + active);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} x {1}")
