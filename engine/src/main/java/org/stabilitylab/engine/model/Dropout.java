@@ -8,8 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Dropout {
     private final double rate;
     private INDArray mask;
-    private long[] keep;            // fused path: kept elements as bits, reused between steps
     private boolean fused;          // the last forward ran the fused kernel
+    private long seed;              // fused path: the mask is recomputed from these in backward
+    private long first;
 
     Dropout(double rate) {
         this.rate = rate;
@@ -25,7 +26,9 @@ final class Dropout {
         if (Fused.usable(x)) {
             mask = null;
             INDArray y = Fused.like(x);
-            keep = Fused.dropout(x, y, rate, noise.nextSiteSeed(), noise.firstElement(x, batch), keep);
+            seed = noise.nextSiteSeed();
+            first = noise.firstElement(x, batch);
+            Fused.dropout(x, y, rate, seed, first);
             fused = true;
             return y;
         }
@@ -39,7 +42,7 @@ final class Dropout {
     INDArray backward(INDArray dy) {
         if (fused) {
             INDArray dx = Fused.like(dy);
-            Fused.dropoutBackward(dy, dx, rate, keep);
+            Fused.dropoutBackward(dy, dx, rate, seed, first);
             return dx;
         }
         return mask == null ? dy : dy.mul(mask);

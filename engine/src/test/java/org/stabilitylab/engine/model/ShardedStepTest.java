@@ -41,13 +41,13 @@ class ShardedStepTest {
         int width = 37;
         INDArray x = Nd4j.rand(DataType.FLOAT, 10, width).addi(0.5);
         INDArray whole = Fused.like(x);
-        Fused.dropout(x, whole, 0.3, 99L, 0, null);
+        Fused.dropout(x, whole, 0.3, 99L, 0);
         float[] joined = new float[10 * width];
         int[] bounds = {0, 3, 4, 10};
         for (int p = 0; p + 1 < bounds.length; p++) {
             INDArray rows = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(bounds[p], bounds[p + 1])).dup();
             INDArray out = Fused.like(rows);
-            Fused.dropout(rows, out, 0.3, 99L, (long) bounds[p] * width, null);
+            Fused.dropout(rows, out, 0.3, 99L, (long) bounds[p] * width);
             System.arraycopy(out.data().asFloat(), 0, joined, bounds[p] * width, (int) out.length());
         }
         assertArrayEquals(whole.data().asFloat(), joined);
