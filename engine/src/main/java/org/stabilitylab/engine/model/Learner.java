@@ -149,7 +149,7 @@ public final class Learner implements AutoCloseable {
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
             long start = System.nanoTime();
             double loss = lossAndGradients(batch, experiment.train().labelSmoothing());
-            double gradNorm = model.store.grads().norm2Number().doubleValue();
+            double gradNorm = Blas.norm2(model.store.grads());
             if (clip > 0 && gradNorm > clip) {
                 model.store.grads().muli(clip / gradNorm);
             }
@@ -170,8 +170,7 @@ public final class Learner implements AutoCloseable {
             int i = 0;
             for (Stack stack : model.stacks()) {
                 for (Sublayer s : stack.sublayers) {
-                    gradNorms[i++] = ParamStore.slice(model.store.grads(), s.paramOffset, s.paramLength)
-                            .norm2Number().doubleValue();
+                    gradNorms[i++] = Blas.norm2(ParamStore.slice(model.store.grads(), s.paramOffset, s.paramLength));
                 }
             }
             model.forward(probeBatch, false, true, 0.0);
@@ -237,7 +236,7 @@ public final class Learner implements AutoCloseable {
             loss += shardLoss;
         }
         for (int k = 1; k < parts; k++) {
-            model.store.grads().addi(shards[k].store.grads());
+            Blas.addInto(model.store.grads(), shards[k].store.grads());
         }
         return loss;
     }

@@ -13,7 +13,7 @@ final class PlainResidual implements Residual {
 
     @Override
     public INDArray combine(INDArray x, INDArray f) {
-        sum = x.add(f);
+        sum = Blas.sum(x, f);
         return sum;
     }
 

@@ -18,7 +18,7 @@ final class PostLnResidual implements Residual {
 
     @Override
     public INDArray combine(INDArray x, INDArray f) {
-        sum = x.add(f);
+        sum = Blas.sum(x, f);
         return norm.forward(sum);
     }
 

@@ -47,7 +47,7 @@ final class Stack {
             d = s.backward(d);
             INDArray dm = s.branch.memoryGrad();
             if (dm != null) {
-                memoryGrad = memoryGrad == null ? dm : memoryGrad.addi(dm);
+                memoryGrad = memoryGrad == null ? dm : Blas.addInto(memoryGrad, dm);
             }
         }
         return d;

@@ -38,6 +38,6 @@ final class Sublayer {
         INDArray[] d = residual.backwardCombine(dy);
         INDArray dInput = branch.backward(dropout.backward(d[1]));
         // in place: branch and layer-norm backward passes always return fresh arrays
-        return residual.backwardBranchInput(dInput).addi(d[0]);
+        return Blas.addInto(residual.backwardBranchInput(dInput), d[0]);
     }
 }

@@ -144,4 +144,31 @@ class DirectPathsTest {
         model.backward();
         return loss;
     }
+    @org.junit.jupiter.api.Test
+    void directAddsAndNormAgreeWithNd4j() {
+        Nd4j.getRandom().setSeed(8);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray x = Nd4j.rand(type, 37, 11).subi(0.5);
+            INDArray f = Nd4j.rand(type, 37, 11).subi(0.5);
+            INDArray want = x.add(f);
+            INDArray got = Blas.sum(x, f);
+            assertTrue(got != x && want.equalsWithEps(got, 1e-6), type + " sum");
+            INDArray y = x.dup();
+            Blas.addInto(y, f);
+            assertTrue(want.equalsWithEps(y, 1e-6), type + " addInto");
+            // a view that starts inside its buffer, as the per-sublayer gradient slices do
+            INDArray flat = Nd4j.rand(type, 1000);
+            INDArray slice = ParamStore.slice(flat, 123, 456);
+            double norm = slice.norm2Number().doubleValue();
+            assertTrue(Math.abs(Blas.norm2(slice) - norm) < 1e-6 * norm, type + " norm of a slice");
+        }
+        // a row vector added to every row is a broadcast: left to ND4J
+        INDArray m = Nd4j.ones(DataType.FLOAT, 3, 4);
+        Blas.addInto(m, Nd4j.ones(DataType.FLOAT, 1, 4));
+        assertTrue(m.equalsWithEps(Nd4j.ones(DataType.FLOAT, 3, 4).muli(2), 0), "broadcast add");
+        // large gradients: 100 x 1e18 (squares near the float limit), then past it like ND4J's norm
+        INDArray big = Nd4j.ones(DataType.FLOAT, 1, 100).muli(1e18f);
+        assertTrue(Math.abs(Blas.norm2(big) / 1e19 - 1) < 1e-6, "norm " + Blas.norm2(big));
+        assertTrue(Double.isInfinite(Blas.norm2(big.muli(100))), "a diverged gradient reads infinite");
+    }
 }
