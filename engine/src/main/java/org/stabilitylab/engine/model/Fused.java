@@ -227,14 +227,9 @@ final class Fused {
 
     /** Softmax of one row shifted by its own max, read again from s, into a[o .. o + cols - 1]. */
     private static void softmaxRow(FloatBuffer s, int row, int cols, int valid, float[] a, int o) {
-        float[] tmp = new float[cols];
-        s.get(row * cols, a, o, cols);
-        float max = max(a, o, valid);
-        for (int j = o; j < o + valid; j++) {
-            a[j] -= max;
-        }
-        float[] e = java.util.Arrays.copyOfRange(a, o, o + valid);
-        expInPlace(e, tmp, valid, 0f);
+        float[] e = new float[valid];
+        s.get(row * cols, e, 0, valid);
+        expInPlace(e, new float[valid], valid, max(e, 0, valid));
         float inv = 1 / sum(e, 0, e, 0, valid, false);
         for (int j = 0; j < valid; j++) {
             a[o + j] = e[j] * inv;
