@@ -11,6 +11,9 @@
 #            per-round medians (default 2 quick, 3 full; a shared or noisy machine needs more)
 #          --rss-steps N: steps of the RSS run (default 300 quick, 10000 full)
 #          --only REGEX: speed-table configs (arch:layers:d:heads:ffn:seq:norm) matching REGEX only
+#          --engine-blas bundled|system|FILE: the OpenBLAS behind the engine's own products (sets
+#            STABILITY_LAB_BLAS for the engine runs; default bundled, i.e. nd4j-native's 0.3.19; system
+#            is the machine's libopenblas.so.0, here the same file the PyTorch twin links)
 #          --max-load X [--max-wait S]: before each measurement wait (at most S s, default 120) until the
 #            1-minute load average is below X (the machine may be shared; the load is logged per row)
 # Needs: Java 17, Maven, root or sudo for apt (python3-torch, libopenblas0-openmp, time) when missing.
@@ -20,6 +23,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 ONLY=""; QUICK=0; THREADS="1,2"; OUT=""; BUILD=1; EXTRAS=1; SPEED=1; MAXLOAD=""; MAXWAIT=120; ROUNDS=""; RSS_STEPS=
+ENGINE_BLAS=bundled
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -33,12 +37,14 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="$2"; shift ;;
     --rss-steps) RSS_STEPS="$2"; shift ;;
     --only) ONLY="$2"; shift ;;
+    --engine-blas) ENGINE_BLAS="$2"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 OUT=${OUT:-bench/out/$(date +%Y%m%d-%H%M%S)}
+export STABILITY_LAB_BLAS=$ENGINE_BLAS
 mkdir -p "$OUT"
 PY=/usr/bin/python3
 JAR=engine/target/stability-lab-engine.jar
@@ -150,6 +156,11 @@ if [ $SPEED -eq 1 ]; then
         eout=$(STABILITY_LAB_THREADS=$t OMP_NUM_THREADS=$t java -jar "$JAR" bench --preset post-ln-6 \
                $(engine_sets "$arch" "$l" "$d" "$h" "$f" "$seq" "$norm") --steps "$steps" 2>&1) || { echo "$eout" >&2; exit 1; }
         read -r em ep10 ep90 < <(echo "$eout" | sed -n 's/.*median \([0-9.]*\) *p10 \([0-9.]*\) *p90 \([0-9.]*\).*/\1 \2 \3/p')
+        eblas=$(echo "$eout" | sed -n 's/^ *blas *//p')
+        if ! grep -q '^engine blas:' "$OUT/machine.txt"; then echo "engine blas: $eblas" >> "$OUT/machine.txt"; fi
+        if [ "$ENGINE_BLAS" != bundled ] && [[ "$eblas" == *"(bundled"* ]]; then
+          echo "bench: --engine-blas $ENGINE_BLAS was not honoured: $eblas" >&2; exit 1
+        fi
         ems+=("$em"); ep10s+=("$ep10"); ep90s+=("$ep90")
         log "$cfg threads $t round $round/$ROUNDS: torch"
         tout=$(OMP_NUM_THREADS=$t $PY bench/torch_twin.py --arch "$arch" --layers "$l" --d-model "$d" --heads "$h" \

@@ -26,6 +26,11 @@ public final class EngineInfo {
         return (cuda ? "nd4j-cuda" : "nd4j-native") + " " + ND4J_VERSION + " (" + kind + ", " + blas + ")";
     }
 
+    /** The BLAS library behind the engine's own matrix products, e.g. "OpenBLAS 0.3.19 (bundled)". */
+    public static String blas() {
+        return org.stabilitylab.engine.model.BlasLibrary.describe();
+    }
+
     /** The device that runs the maths: a GPU's name, or the CPU with its core count. */
     public static String device() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.stabilitylab.engine.EngineInfo;
 import org.stabilitylab.engine.config.Experiment;
 import org.stabilitylab.engine.config.Presets;
 import org.stabilitylab.engine.run.RunInfo;
@@ -77,6 +78,7 @@ final class BenchCommand implements Command {
         out.println(Report.fmt("  parameters  %,d", info == null ? 0 : info.parameters()));
         out.println("  backend     " + (info == null ? "?" : info.backend()));
         out.println("  device      " + (info == null ? "?" : info.device()));
+        out.println("  blas        " + EngineInfo.blas());
         if (probeEvery != null) {
             Timings probed = new Timings();
             timed(Presets.with(e, "probe.every", probeEvery), probed);

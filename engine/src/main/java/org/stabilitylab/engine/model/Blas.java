@@ -35,10 +35,17 @@ final class Blas {
             if (!Nd4j.getEnvironment().isCPU()) {
                 return false;
             }
-            Loader.load(openblas_nolapack.class); // the same libopenblas_nolapack nd4j-native links
+            Loader.load(openblas_nolapack.class); // the bundled OpenBLAS, or the one BlasLibrary chose
             return true;
         } catch (RuntimeException | LinkageError e) {
             return false;
+        }
+    }
+
+    /** Sets the thread count of the library the direct calls use (for this thread, in OpenMP builds). */
+    static void setThreads(int n) {
+        if (AVAILABLE) {
+            openblas_nolapack.blas_set_num_threads(n);
         }
     }
 

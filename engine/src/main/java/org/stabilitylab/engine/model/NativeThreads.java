@@ -17,12 +17,14 @@ public final class NativeThreads {
     /**
      * Call first in main(), before any ND4J class loads: turns off JavaCPP's physical-memory check,
      * which reads /proc on every native allocation (measured ~4% of a step at d_model 64); memory is
-     * bounded by the step workspace and the Java heap instead.
+     * bounded by the step workspace and the Java heap instead. Also applies STABILITY_LAB_BLAS
+     * ({@link BlasLibrary}), which JavaCPP reads when it first loads.
      */
     public static void beforeNd4jLoads() {
         if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
         }
+        BlasLibrary.prepare(System.getenv(BlasLibrary.ENV), System.err);
     }
 
     public static synchronized void configure() {
@@ -78,6 +80,7 @@ public final class NativeThreads {
         try {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
             Nd4j.factory().blas().setMaxThreads(n);
+            Blas.setThreads(n); // the direct calls' library may be another copy (or the machine's own)
         } catch (RuntimeException | LinkageError e) {
             // a backend without these controls (e.g. CUDA) keeps its own defaults
         }
