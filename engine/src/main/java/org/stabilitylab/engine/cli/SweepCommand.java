@@ -10,6 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.stabilitylab.engine.config.Experiment;
 import org.stabilitylab.engine.config.Presets;
 import org.stabilitylab.engine.record.Csv;
@@ -17,8 +23,11 @@ import org.stabilitylab.engine.run.RunStatus;
 import org.stabilitylab.engine.run.RunSummary;
 
 /**
- * Trains every combination of the grid for seeds S..S+K-1, one after another, writing a row of
- * sweep.csv as each run ends and each run's record in its own subfolder.
+ * Trains every combination of the grid for seeds S..S+K-1, {@code --threads} runs at a time, writing
+ * each run's record in its own subfolder and sweep.csv's rows in plan order as soon as a run and all
+ * before it have ended. Why runs at a time: independent runs are the parallelism that pays at these
+ * model sizes (one run per core beats one run split over cores), and a run's result does not depend
+ * on what trains beside it.
  */
 final class SweepCommand implements Command {
     static final String SUMMARY_COLUMNS = "status,finalLoss,bestLoss,finalValLoss,finalAccuracy,diverged,"
@@ -37,12 +46,14 @@ final class SweepCommand implements Command {
     @Override
     public String usage() {
         return "usage: sweep --preset FILE|NAME --grid key=v1,v2,... [--grid ...] [--seeds K] [--set key=value]..."
-                + " [--steps N] [--seed S] [--out DIR] [--quiet]\n"
+                + " [--steps N] [--seed S] [--threads N] [--out DIR] [--quiet]\n"
                 + ExperimentOptions.USAGE
                 + "  --grid key=v1,v2     values to try for one key (repeatable; every combination runs);\n"
                 + "                       optional when the preset has a sweep block (its grid is the default)\n"
                 + "  --seeds K            run each combination with seeds S..S+K-1 (default 1, or the preset's\n"
                 + "                       sweep.seeds when its grid is used)\n"
+                + "  --threads N          runs trained at a time (default 2; each run also uses\n"
+                + "                       STABILITY_LAB_THREADS threads of its own)\n"
                 + "  --out DIR            sweep folder (default runs/sweep-NAME-TIMESTAMP)\n"
                 + "  --quiet              no progress lines on stderr\n";
     }
@@ -50,7 +61,7 @@ final class SweepCommand implements Command {
     @Override
     public Set<String> valuedOptions() {
         Set<String> s = new HashSet<>(ExperimentOptions.VALUED);
-        s.addAll(Set.of("--grid", "--seeds", "--out"));
+        s.addAll(Set.of("--grid", "--seeds", "--out", "--threads"));
         return s;
     }
 
@@ -68,26 +79,36 @@ final class SweepCommand implements Command {
         int seeds = args.integer("--seeds", ownGrid ? preset.sweep().seeds() : 1, 1, 1000);
         Experiment base = preset.withoutSweep();
         List<Planned> plan = plan(base, grid, seeds);
+        int threads = args.integer("--threads", 2, 1, 64);
         Path dir = OutDirs.choose(args, "sweep-" + base.name());
         OutDirs.create(dir);
+        PrintStream progress = args.has("--quiet") ? null : err;
         int failed = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, plan.size()), NAMED);
         try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve("sweep.csv"), StandardCharsets.UTF_8)) {
             csv.write(String.join(",", grid.keys()) + ",seed," + SUMMARY_COLUMNS + "\n");
             csv.flush();
+            List<Future<RunCommand.Outcome>> runs = new ArrayList<>();
             for (int i = 0; i < plan.size(); i++) {
                 Planned p = plan.get(i);
-                String label = Report.fmt("[%d/%d] %s", i + 1, plan.size(), p.label());
-                RunCommand.Outcome outcome = RunCommand.train(p.experiment(), dir.resolve(p.folder()),
-                        args.has("--quiet") ? null : err, label);
+                String label = label(i, plan.size(), p);
+                runs.add(pool.submit(() -> RunCommand.train(p.experiment(), dir.resolve(p.folder()), progress, label)));
+            }
+            // rows in plan order: a later run that ends first only waits for its row
+            for (int i = 0; i < plan.size(); i++) {
+                Planned p = plan.get(i);
+                RunCommand.Outcome outcome = outcome(runs.get(i));
                 RunSummary s = outcome.summary();
                 if (s.status() == RunStatus.FAILED || outcome.writeError() != null) {
                     failed++;
                 }
                 csv.write(row(p, s));
                 csv.flush();
-                out.println(label + ": " + s.status() + ", final loss " + Report.number(s.finalLoss())
-                        + ", val accuracy " + Report.percent(s.finalAccuracy()));
+                out.println(label(i, plan.size(), p) + ": " + s.status() + ", final loss "
+                        + Report.number(s.finalLoss()) + ", val accuracy " + Report.percent(s.finalAccuracy()));
             }
+        } finally {
+            pool.shutdownNow();
         }
         out.println("sweep: " + plan.size() + " runs in " + dir.resolve("sweep.csv"));
         if (failed > 0) {
@@ -95,6 +116,30 @@ final class SweepCommand implements Command {
             return Main.FAILED;
         }
         return Main.OK;
+    }
+
+    private static final ThreadFactory NAMED = new ThreadFactory() {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "sweep-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    };
+
+    private static String label(int i, int count, Planned p) {
+        return Report.fmt("[%d/%d] %s", i + 1, count, p.label());
+    }
+
+    private static RunCommand.Outcome outcome(Future<RunCommand.Outcome> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            // TrainingRun reports a failed run in its summary; anything else is a bug worth its stack
+            throw new IllegalStateException("sweep run crashed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Builds and validates every run first, so a bad grid value stops the sweep before any training. */
