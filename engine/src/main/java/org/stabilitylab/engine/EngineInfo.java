@@ -17,9 +17,29 @@ public final class EngineInfo {
         return v == null ? "dev" : v;
     }
 
+    private static volatile Properties environment;
+
+    /**
+     * ND4J's environment description, asked for once. Why once: ND4J answers the BLAS vendor part by
+     * looking up OpenBLAS symbols in a way that can deadlock against another thread loading a native
+     * library (see Blas.setThreads), and runs ask for it at every start.
+     */
+    private static Properties environment() {
+        Properties e = environment;
+        if (e == null) {
+            synchronized (EngineInfo.class) {
+                if (environment == null) {
+                    environment = Nd4j.getExecutioner().getEnvironmentInformation();
+                }
+                e = environment;
+            }
+        }
+        return e;
+    }
+
     /** The ND4J backend in use, e.g. "nd4j-native (CPU, OPENBLAS)" or "nd4j-cuda". */
     public static String backend() {
-        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        Properties env = environment();
         String kind = String.valueOf(env.getOrDefault("backend", "?"));
         String blas = String.valueOf(env.getOrDefault("blas.vendor", "?"));
         boolean cuda = "CUDA".equalsIgnoreCase(kind);
@@ -33,7 +53,7 @@ public final class EngineInfo {
 
     /** The device that runs the maths: a GPU's name, or the CPU with its core count. */
     public static String device() {
-        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        Properties env = environment();
         Object name = env.get("cuda.devicesInformation");
         if (name != null) {
             return "GPU " + name;

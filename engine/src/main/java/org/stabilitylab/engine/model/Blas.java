@@ -21,6 +21,14 @@ final class Blas {
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
     private static final boolean AVAILABLE = probe();
+    /**
+     * OpenBLAS's openblas_set_num_threads in the library the direct calls use, looked up once. Why
+     * not JavaCPP's blas_set_num_threads per call: it looks the symbol up every time with
+     * dl_iterate_phdr and dlsym nested inside it, which deadlocks against another thread's dlopen
+     * (JavaFX loads native libraries lazily on its render thread; seen as a start-up hang in ~2 of
+     * 43 launches). Null when the library has no such function.
+     */
+    private static final openblas_nolapack.SetNumThreads SET_THREADS = threadSetter();
     /** Tests switch this off to compare the direct path against ND4J's own ops. */
     static volatile boolean enabled = true;
 
@@ -42,10 +50,29 @@ final class Blas {
         }
     }
 
-    /** Sets the thread count of the library the direct calls use (for this thread, in OpenMP builds). */
+    private static openblas_nolapack.SetNumThreads threadSetter() {
+        if (!AVAILABLE) {
+            return null;
+        }
+        Pointer p = Loader.addressof("openblas_set_num_threads"); // resolves in the direct calls' library
+        // put(), not the cast constructor: the native object holds the function, it is not the function
+        return p == null || p.isNull() ? null : new ThreadSetter().put(p);
+    }
+
+    /** JavaCPP's callable wrapper for an int -> void C function (its no-argument constructor is protected). */
+    private static final class ThreadSetter extends openblas_nolapack.SetNumThreads {
+        ThreadSetter() {
+            super();
+        }
+    }
+
+    /**
+     * Sets the thread count of the library the direct calls use (for the calling thread, in OpenMP
+     * builds) without any symbol lookup, so it is safe while other threads load libraries.
+     */
     static void setThreads(int n) {
-        if (AVAILABLE) {
-            openblas_nolapack.blas_set_num_threads(n);
+        if (SET_THREADS != null) {
+            SET_THREADS.call(n);
         }
     }
 

@@ -27,6 +27,11 @@ public final class NativeThreads {
         BlasLibrary.prepare(System.getenv(BlasLibrary.ENV), System.err);
     }
 
+    /**
+     * Loads the native libraries and sets the thread counts, once per process. Call it before any
+     * other thread may load native libraries (the app: before JavaFX starts): ND4J's start-up and
+     * the thread settings look symbols up in a way that deadlocks against a concurrent dlopen.
+     */
     public static synchronized void configure() {
         if (configured) {
             return;
@@ -57,7 +62,9 @@ public final class NativeThreads {
         if (!PINNED.get()) {
             PINNED.set(Boolean.TRUE);
             if (Blas.available()) {
-                setNativeThreads(1);
+                // no symbol lookups here (see Blas.setThreads): this runs while the app's UI loads libraries
+                NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+                Blas.setThreads(1);
             }
         }
     }
@@ -79,8 +86,7 @@ public final class NativeThreads {
     private static void setNativeThreads(int n) {
         try {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
-            Nd4j.factory().blas().setMaxThreads(n);
-            Blas.setThreads(n); // the direct calls' library may be another copy (or the machine's own)
+            Nd4j.factory().blas().setMaxThreads(n); // the direct calls' library (JavaCPP looks it up)
         } catch (RuntimeException | LinkageError e) {
             // a backend without these controls (e.g. CUDA) keeps its own defaults
         }

@@ -1,7 +1,8 @@
 package org.stabilitylab.engine.model;
 
 import java.util.SplittableRandom;
-import org.bytedeco.openblas.global.openblas_nolapack;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,7 +47,26 @@ public final class BlasLibraryChild {
             }
         }
         System.out.println("BLAS " + BlasLibrary.describe());
-        System.out.println("THREADS " + openblas_nolapack.blas_get_num_threads());
+        System.out.println("THREADS " + directLibraryThreads());
         System.out.println("ERROR " + worst);
+    }
+
+    /**
+     * openblas_get_num_threads() of the direct calls' library, asked the library itself (JavaCPP's
+     * blas_get_num_threads only returns what was last set through it). Called through JavaCPP's
+     * int(int) function wrapper: the extra argument is ignored under the x86-64 and AArch64 C ABIs.
+     */
+    static int directLibraryThreads() {
+        Pointer f = Loader.addressof("openblas_get_num_threads");
+        if (f == null || f.isNull()) {
+            throw new IllegalStateException("no openblas_get_num_threads");
+        }
+        return new IntFunction().put(f).call(0);
+    }
+
+    private static final class IntFunction extends org.bytedeco.openblas.global.openblas_nolapack.MklSetNumThreadsLocal {
+        IntFunction() {
+            super();
+        }
     }
 }

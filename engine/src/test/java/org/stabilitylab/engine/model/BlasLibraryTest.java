@@ -61,6 +61,19 @@ class BlasLibraryTest {
     }
 
     @Test
+    void theCachedThreadSetterReachesTheDirectLibrary() {
+        assumeTrue(Blas.available(), "needs the CPU backend");
+        try {
+            Blas.setThreads(2);
+            assertEquals(2, BlasLibraryChild.directLibraryThreads());
+            Blas.setThreads(1);
+            assertEquals(1, BlasLibraryChild.directLibraryThreads());
+        } finally {
+            Blas.setThreads(1);
+        }
+    }
+
+    @Test
     void chosenLibraryRunsTheProducts() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs Linux /proc");
         assumeTrue(Blas.available(), "needs the CPU backend");
