@@ -35,9 +35,11 @@ export XDG_DATA_HOME=$work/data   # run records and recent files go here, not in
 fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
 is_png() { [ -s "$1" ] && [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; }
 gui() { timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" "$@" >"$work/out.txt" 2>&1; }
-# One retry: the screenshot mode hangs at start-up in a few percent of launches under Xvfb (seen
-# 4 times in ~90 with a broken preset file, before any screenshot; not yet explained). A second
-# hang, or any other failure, still fails the test, with the exit status (124 = timed out).
+# One retry, kept as a guard: until session 6 the launcher hung at start-up in a few percent of
+# launches (2 in 43 under Xvfb): JavaCPP's OpenBLAS thread functions nest dlsym inside
+# dl_iterate_phdr, which deadlocked against JavaFX's renderer loading libdecora_sse. Fixed in the
+# app (the engine's natives load before JavaFX starts; 0 hangs in 80 launches since). A retry is
+# announced on stderr; a second hang, or any other failure, fails the test (124 = timed out).
 gui_once_more() {
   local rc=0
   gui "$@" || rc=$?
