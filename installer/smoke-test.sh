@@ -38,7 +38,7 @@ gui() { timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" "$@" >"$
 # One retry, kept as a guard: until session 6 the launcher hung at start-up in a few percent of
 # launches (2 in 43 under Xvfb): JavaCPP's OpenBLAS thread functions nest dlsym inside
 # dl_iterate_phdr, which deadlocked against JavaFX's renderer loading libdecora_sse. Fixed in the
-# app (the engine's natives load before JavaFX starts; 0 hangs in 80 launches since). A retry is
+# app (the engine's natives load before JavaFX starts; 0 hangs in 120 launches since). A retry is
 # announced on stderr; a second hang, or any other failure, fails the test (124 = timed out).
 gui_once_more() {
   local rc=0
