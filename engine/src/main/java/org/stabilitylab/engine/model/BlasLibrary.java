@@ -130,7 +130,7 @@ public final class BlasLibrary {
     }
 
     /**
-     * The library the direct BLAS calls use, for --version, run records and the bench header: e.g.
+     * The library the direct BLAS calls use, for the bench header: e.g.
      * "OpenBLAS 0.3.19 (bundled)" or "OpenBLAS 0.3.21 (system: /usr/lib/...)". Loads the engine's
      * native libraries when they are not loaded yet.
      */
